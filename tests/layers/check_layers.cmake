@@ -1,0 +1,21 @@
+# Fails when a file under ROOT/os or ROOT/apps includes SDL, gRPC, a hal/sim header or a
+# server/ header. Run as: cmake -DROOT=<tree> -P check_layers.cmake
+set(forbidden "#[ \t]*include[ \t]*[<\"](SDL|SDL2/|grpc|grpcpp/|hal/sim/|server/)")
+set(violations "")
+foreach(layer os apps)
+  file(GLOB_RECURSE files "${ROOT}/${layer}/*.h" "${ROOT}/${layer}/*.hpp"
+       "${ROOT}/${layer}/*.cc" "${ROOT}/${layer}/*.cpp")
+  foreach(f ${files})
+    file(STRINGS "${f}" hits REGEX "${forbidden}")
+    foreach(h ${hits})
+      string(STRIP "${h}" h)
+      file(RELATIVE_PATH rel "${ROOT}" "${f}")
+      list(APPEND violations "${rel}: ${h}")
+    endforeach()
+  endforeach()
+endforeach()
+if(violations)
+  list(JOIN violations "\n  " text)
+  message(FATAL_ERROR "Layer violations (os/ and apps/ may use hal/ interfaces only):\n  ${text}")
+endif()
+message(STATUS "Layers: os/ and apps/ include no SDL, gRPC, hal/sim or server/ header")

@@ -1,0 +1,2 @@
+// Deliberately breaks the layering, for LayersCatchesViolation.
+#include <SDL2/SDL.h>

@@ -68,6 +68,7 @@ FlashStatus SimFlash::read(uint64_t page, uint32_t offset, std::span<uint8_t> ou
   const auto block = uint32_t(page / g.pages_per_block);
   const auto src = image_.page(page).subspan(offset, out.size());
   std::copy(src.begin(), src.end(), out.begin());
+  ApplyUnstableBits(page, offset, out);
   if (!out.empty() && random_.chance(flip_probability_)) {
     const uint64_t bit = random_.uniform(out.size() * 8);
     out[bit / 8] ^= uint8_t(1u << (bit % 8));
@@ -107,8 +108,26 @@ FlashStatus SimFlash::program(uint64_t page, std::span<const uint8_t> data) {
   return FlashStatus::kOk;
 }
 
+void SimFlash::MarkUnstable(uint64_t page, std::span<const uint8_t> target) {
+  if (!unstable_tears_) return;
+  std::vector<uint8_t> full(geometry().page_size, 0xFF);
+  std::copy(target.begin(), target.end(), full.begin());
+  unstable_[page] = std::move(full);
+}
+
+void SimFlash::ApplyUnstableBits(uint64_t page, uint32_t offset, std::span<uint8_t> out) {
+  auto it = unstable_.find(page);
+  if (it == unstable_.end()) return;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const uint8_t changing = out[i] ^ it->second[offset + i];
+    if (changing) out[i] ^= uint8_t(random_.next_u64() & changing);
+  }
+}
+
 void SimFlash::TearProgram(uint64_t page, std::span<const uint8_t> data) {
   auto dest = image_.page(page);
+  if (cut_mode_ == TearMode::kPrefix || cut_mode_ == TearMode::kRandomSubset)
+    MarkUnstable(page, data);
   switch (cut_mode_) {
     case TearMode::kNothing:
       break;
@@ -133,6 +152,7 @@ void SimFlash::EraseBlockBytes(uint32_t block, uint32_t first_page, uint32_t end
     auto bytes = image_.page(base + p);
     std::fill(bytes.begin(), bytes.end(), uint8_t{0xFF});
     image_.set_page_programmed(base + p, false);
+    unstable_.erase(base + p);
   }
 }
 
@@ -178,6 +198,11 @@ void SimFlash::TearErase(uint32_t block) {
     for (uint32_t p = 0; p < g.pages_per_block; ++p)
       for (auto& byte : image_.page(base + p))
         if (random_.chance(0.5)) byte = 0xFF;
+  }
+  if (cut_mode_ != TearMode::kComplete) {
+    const uint64_t base = uint64_t(block) * g.pages_per_block;
+    for (uint32_t p = 0; p < g.pages_per_block; ++p)
+      if (image_.page_programmed(base + p)) MarkUnstable(base + p, {});  // becoming 0xFF
   }
   // A half-erased block takes no new program until it is erased again: keep next_page, and
   // every page not fully erased above stays "programmed".

@@ -10,12 +10,16 @@
 //   store must not program a page that may be partly programmed.
 // - Torn erase: nothing, the first pages, or a seeded random subset of bytes return to 0xFF;
 //   pages not fully erased still count as programmed, so the block needs a new erase.
+// - Unstable bits (optional, as UBIFS warns): after a tear, the bits that were changing when
+//   power went read as either their old or new value, afresh on every read, until the block
+//   is erased. A store must not trust that two reads of a torn page agree.
 // - Bit flips on read (seeded, in the returned bytes only) and flips of stored bits.
 // - Wear-out: the erase after `erase_endurance` erases fails and the block goes bad.
 #include <boost/filesystem/path.hpp>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "hal/flash.h"
@@ -74,6 +78,7 @@ class SimFlash final : public Flash {
   void restore_power() { powered_ = true; }
   bool powered() const { return powered_; }
   void set_read_flip_probability(double per_read) { flip_probability_ = per_read; }
+  void set_unstable_tears(bool on) { unstable_tears_ = on; }
   void flip_stored_bit(uint64_t page, uint32_t bit_in_page);
 
   // Introspection for tests, tools and benchmarks.
@@ -90,6 +95,9 @@ class SimFlash final : public Flash {
   void TearProgram(uint64_t page, std::span<const uint8_t> data);
   void TearErase(uint32_t block);
   void EraseBlockBytes(uint32_t block, uint32_t first_page, uint32_t end_page);
+  // Remembers what a torn page was becoming, so reads can waver between old and new bits.
+  void MarkUnstable(uint64_t page, std::span<const uint8_t> target);
+  void ApplyUnstableBits(uint64_t page, uint32_t offset, std::span<uint8_t> out);
 
   FlashImage image_;
   SimRandom random_;
@@ -101,6 +109,8 @@ class SimFlash final : public Flash {
   std::optional<uint64_t> cut_at_;
   TearMode cut_mode_ = TearMode::kNothing;
   double flip_probability_ = 0;
+  bool unstable_tears_ = false;
+  std::unordered_map<uint64_t, std::vector<uint8_t>> unstable_;  // page -> bits it was becoming
 };
 
 }  // namespace swivel::hal::sim

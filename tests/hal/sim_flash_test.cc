@@ -314,3 +314,58 @@ TEST(SimFlashBitFlips, StoredFlipPersists) {
 
 }  // namespace
 }  // namespace swivel::hal::sim
+
+namespace swivel::hal::sim {
+namespace {
+
+// Reads `page` n times and returns the distinct results.
+std::vector<std::vector<uint8_t>> DistinctReads(SimFlash& f, uint64_t page, int n) {
+  std::vector<std::vector<uint8_t>> seen;
+  for (int i = 0; i < n; ++i) {
+    auto r = ReadPage(f, page);
+    if (std::find(seen.begin(), seen.end(), r) == seen.end()) seen.push_back(std::move(r));
+  }
+  return seen;
+}
+
+TEST(SimFlashUnstableBits, TornPageWaversBetweenOldAndNewBits) {
+  auto f = SimFlash::InMemory(kSmall, 8);
+  f->set_unstable_tears(true);
+  const auto data = Pattern(kSmall.page_size, 1);
+  f->schedule_power_cut(0, TearMode::kPrefix);
+  ASSERT_EQ(f->program(0, data), FlashStatus::kPowerLost);
+  f->restore_power();
+  const auto reads = DistinctReads(*f, 0, 20);
+  EXPECT_GT(reads.size(), 1u) << "a torn page must not read the same every time";
+  for (const auto& r : reads)
+    for (size_t i = 0; i < r.size(); ++i) {
+      // Every bit is either what was there (1, erased) or what was being written.
+      const uint8_t old_bits = 0xFF, new_bits = data[i];
+      EXPECT_EQ(r[i] & ~(old_bits | new_bits), 0) << "byte " << i;
+      EXPECT_EQ(~r[i] & old_bits & new_bits & 0xFF, 0) << "byte " << i;
+    }
+  ASSERT_EQ(f->erase(0), FlashStatus::kOk);
+  ASSERT_EQ(f->program(0, data), FlashStatus::kOk);
+  EXPECT_EQ(DistinctReads(*f, 0, 20).size(), 1u) << "an erase makes the block stable again";
+}
+
+TEST(SimFlashUnstableBits, HalfErasedBlockWavers) {
+  auto f = SimFlash::InMemory(kSmall, 8);
+  f->set_unstable_tears(true);
+  ASSERT_EQ(f->program(0, Pattern(kSmall.page_size, 3)), FlashStatus::kOk);
+  f->schedule_power_cut(f->writes(), TearMode::kRandomSubset);
+  ASSERT_EQ(f->erase(0), FlashStatus::kPowerLost);
+  f->restore_power();
+  EXPECT_GT(DistinctReads(*f, 0, 20).size(), 1u);
+}
+
+TEST(SimFlashUnstableBits, OffByDefault) {
+  auto f = SimFlash::InMemory(kSmall, 8);
+  f->schedule_power_cut(0, TearMode::kPrefix);
+  ASSERT_EQ(f->program(0, Pattern(kSmall.page_size, 1)), FlashStatus::kPowerLost);
+  f->restore_power();
+  EXPECT_EQ(DistinctReads(*f, 0, 20).size(), 1u);
+}
+
+}  // namespace
+}  // namespace swivel::hal::sim

@@ -12,13 +12,14 @@ SimFlash::SimFlash(FlashImage image, SimRandom random, SimClock* clock, FlashTim
 }
 
 std::unique_ptr<SimFlash> SimFlash::InMemory(const FlashGeometry& geometry, uint64_t seed,
-                                             SimClock* clock) {
-  return std::make_unique<SimFlash>(FlashImage::InMemory(geometry), SimRandom(seed), clock);
+                                             SimClock* clock, FlashTiming timing) {
+  return std::make_unique<SimFlash>(FlashImage::InMemory(geometry), SimRandom(seed), clock,
+                                    timing);
 }
 
 std::unique_ptr<SimFlash> SimFlash::OpenOrCreate(const boost::filesystem::path& path,
                                                  const FlashGeometry& geometry, uint64_t seed,
-                                                 SimClock* clock) {
+                                                 SimClock* clock, FlashTiming timing) {
   FlashImage image = boost::filesystem::exists(path) ? FlashImage::Open(path)
                                                      : FlashImage::Create(path, geometry);
   if (!(image.geometry() == geometry)) {
@@ -29,7 +30,7 @@ std::unique_ptr<SimFlash> SimFlash::OpenOrCreate(const boost::filesystem::path& 
                      std::to_string(g.erase_endurance) +
                      ") differs from the device profile's; refusing to reinterpret it");
   }
-  return std::make_unique<SimFlash>(std::move(image), SimRandom(seed), clock);
+  return std::make_unique<SimFlash>(std::move(image), SimRandom(seed), clock, timing);
 }
 
 void SimFlash::reset_stats() {

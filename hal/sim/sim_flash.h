@@ -56,12 +56,13 @@ class SimFlash final : public Flash {
   SimFlash(FlashImage image, SimRandom random, SimClock* clock = nullptr, FlashTiming timing = {});
 
   static std::unique_ptr<SimFlash> InMemory(const FlashGeometry& geometry, uint64_t seed,
-                                            SimClock* clock = nullptr);
+                                            SimClock* clock = nullptr, FlashTiming timing = {});
   // Opens the image file at `path`, creating it if it does not exist. A file with another
   // geometry than `geometry` is refused (ImageError) rather than reinterpreted.
   static std::unique_ptr<SimFlash> OpenOrCreate(const boost::filesystem::path& path,
                                                 const FlashGeometry& geometry, uint64_t seed,
-                                                SimClock* clock = nullptr);
+                                                SimClock* clock = nullptr,
+                                                FlashTiming timing = {});
 
   // hal::Flash
   const FlashGeometry& geometry() const override { return image_.geometry(); }

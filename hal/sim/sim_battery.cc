@@ -96,7 +96,7 @@ BatteryState SimBattery::state() const {
 }
 
 bool SimBattery::powered() const {
-  return (present_ && LevelAt(clock_.now()) > kEpsilon) || (present_ && charger_);
+  return present_ && (charger_ || LevelAt(clock_.now()) > kEpsilon);
 }
 
 void SimBattery::Rearm() {

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "base/crc32c.h"
+#include "base/le.h"
 
 namespace swivel::hal::sim {
 namespace {
@@ -27,13 +28,6 @@ struct HeaderFields {
 constexpr size_t kHeaderCrcOffset = sizeof(kMagic) + sizeof(HeaderFields);
 
 size_t AlignUp(size_t n, size_t to) { return (n + to - 1) / to * to; }
-
-void PutU32(uint8_t* p, uint32_t v) {
-  for (int i = 0; i < 4; ++i) p[i] = uint8_t(v >> (8 * i));
-}
-uint32_t GetU32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
 
 std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
 
@@ -131,12 +125,12 @@ void FlashImage::Validate(uint64_t file_size) {
   if (std::memcmp(bytes_, kMagic, sizeof(kMagic)) != 0)
     throw ImageError(name + "not a Swivel flash image (bad magic)");
   const uint8_t* f = bytes_ + sizeof(kMagic);
-  const uint32_t stored_crc = GetU32(bytes_ + kHeaderCrcOffset);
+  const uint32_t stored_crc = GetLe32(bytes_ + kHeaderCrcOffset);
   if (Crc32c({bytes_, kHeaderCrcOffset}) != stored_crc)
     throw ImageError(name + "flash image header is corrupt (checksum mismatch)");
-  if (GetU32(f) != kVersion)
-    throw ImageError(name + "unsupported flash image version " + std::to_string(GetU32(f)));
-  geometry_ = FlashGeometry{GetU32(f + 4), GetU32(f + 8), GetU32(f + 12), GetU32(f + 16)};
+  if (GetLe32(f) != kVersion)
+    throw ImageError(name + "unsupported flash image version " + std::to_string(GetLe32(f)));
+  geometry_ = FlashGeometry{GetLe32(f + 4), GetLe32(f + 8), GetLe32(f + 12), GetLe32(f + 16)};
   if (auto why = ValidateGeometry(geometry_); !why.empty())
     throw ImageError(name + "flash image header has an invalid geometry: " + why);
   const size_t mapped_size = size_;
@@ -150,7 +144,7 @@ void FlashImage::Validate(uint64_t file_size) {
   }
   for (uint32_t b = 0; b < geometry_.block_count; ++b) {
     const uint8_t* e = bytes_ + table_offset_ + size_t(b) * kBlockEntrySize;
-    if (Crc32c({e, 12}) != GetU32(e + 12))
+    if (Crc32c({e, 12}) != GetLe32(e + 12))
       throw ImageError(name + "block " + std::to_string(b) +
                        "'s table entry is corrupt (checksum mismatch)");
   }
@@ -160,12 +154,12 @@ void FlashImage::WriteFreshImage() {
   std::memset(bytes_, 0, kHeaderSize);
   std::memcpy(bytes_, kMagic, sizeof(kMagic));
   uint8_t* f = bytes_ + sizeof(kMagic);
-  PutU32(f, kVersion);
-  PutU32(f + 4, geometry_.page_size);
-  PutU32(f + 8, geometry_.pages_per_block);
-  PutU32(f + 12, geometry_.block_count);
-  PutU32(f + 16, geometry_.erase_endurance);
-  PutU32(bytes_ + kHeaderCrcOffset, Crc32c({bytes_, kHeaderCrcOffset}));
+  PutLe32(f, kVersion);
+  PutLe32(f + 4, geometry_.page_size);
+  PutLe32(f + 8, geometry_.pages_per_block);
+  PutLe32(f + 12, geometry_.block_count);
+  PutLe32(f + 16, geometry_.erase_endurance);
+  PutLe32(bytes_ + kHeaderCrcOffset, Crc32c({bytes_, kHeaderCrcOffset}));
   for (uint32_t b = 0; b < geometry_.block_count; ++b) set_block(b, BlockInfo{});
   std::memset(bytes_ + states_offset_, kPageErased, data_offset_ - states_offset_);
   std::memset(bytes_ + data_offset_, 0xFF, geometry_.total_bytes());  // new NAND is erased
@@ -173,17 +167,17 @@ void FlashImage::WriteFreshImage() {
 
 FlashImage::BlockInfo FlashImage::block(uint32_t b) const {
   const uint8_t* e = bytes_ + table_offset_ + size_t(b) * kBlockEntrySize;
-  return BlockInfo{GetU32(e), (GetU32(e + 4) & kFlagBad) != 0, GetU32(e + 8)};
+  return BlockInfo{GetLe32(e), (GetLe32(e + 4) & kFlagBad) != 0, GetLe32(e + 8)};
 }
 
 void FlashImage::set_block(uint32_t b, const BlockInfo& info) {
   // Built aside and copied in one go, so the entry in the mapping is never half updated
   // for longer than one memcpy.
   uint8_t e[kBlockEntrySize];
-  PutU32(e, info.erase_count);
-  PutU32(e + 4, info.bad ? kFlagBad : 0);
-  PutU32(e + 8, info.next_page);
-  PutU32(e + 12, Crc32c({e, 12}));
+  PutLe32(e, info.erase_count);
+  PutLe32(e + 4, info.bad ? kFlagBad : 0);
+  PutLe32(e + 8, info.next_page);
+  PutLe32(e + 12, Crc32c({e, 12}));
   std::memcpy(bytes_ + table_offset_ + size_t(b) * kBlockEntrySize, e, sizeof(e));
 }
 

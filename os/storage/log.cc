@@ -1,0 +1,183 @@
+#include "os/storage/log.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "os/storage/frame.h"
+
+namespace swivel::os::storage {
+namespace {
+
+Status FromFlash(hal::FlashStatus s) {
+  switch (s) {
+    case hal::FlashStatus::kOk: return Status::kOk;
+    case hal::FlashStatus::kPowerLost: return Status::kPowerLost;
+    default: return Status::kIoError;
+  }
+}
+
+struct ScannedFrame {
+  FrameHeader header;
+  uint64_t page;
+  std::vector<uint8_t> payload;
+};
+
+// Appends every frame of `block` (which starts with `first`) to `frames`, up to the first
+// erased page. Garbage pages (torn programs) are skipped.
+Status ScanBlock(hal::Flash& flash, uint32_t block, const DecodedFrame& first,
+                 std::vector<uint8_t>& page, std::vector<ScannedFrame>& frames,
+                 uint64_t& pages_read) {
+  const auto& g = flash.geometry();
+  const uint64_t base = uint64_t(block) * g.pages_per_block;
+  frames.push_back({first.header, base, {first.payload.begin(), first.payload.end()}});
+  for (uint32_t p = 1; p < g.pages_per_block; ++p) {
+    const auto s = flash.read(base + p, 0, page);
+    if (s != hal::FlashStatus::kOk) return FromFlash(s);
+    ++pages_read;
+    DecodedFrame f;
+    const auto kind = DecodeFrame(page, &f);
+    if (kind == PageKind::kErased) break;
+    if (kind == PageKind::kFrame)
+      frames.push_back({f.header, base + p, {f.payload.begin(), f.payload.end()}});
+  }
+  return Status::kOk;
+}
+
+// Finds the committed transactions among frames sorted by sequence.
+std::vector<CommittedTransaction> Committed(const std::vector<ScannedFrame>& frames) {
+  std::vector<CommittedTransaction> out;
+  for (size_t i = 0; i < frames.size();) {
+    const uint64_t id = frames[i].header.transaction;
+    size_t end = i;  // one past the transaction's last consecutive frame
+    bool committed = false;
+    if (frames[i].header.sequence == id) {
+      while (end < frames.size() && frames[end].header.transaction == id &&
+             frames[end].header.sequence == id + (end - i)) {
+        committed = frames[end++].header.commit;
+        if (committed) break;
+      }
+    }
+    if (!committed) {
+      i = std::max(end, i + 1);
+      continue;
+    }
+    std::vector<std::span<const uint8_t>> payloads;
+    CommittedTransaction t{id, {}, {}};
+    for (size_t k = i; k < end; ++k) {
+      payloads.emplace_back(frames[k].payload);
+      t.pages.push_back(frames[k].page);
+    }
+    // A frame set that passed every CRC but does not assemble was not written by this
+    // store's rules: it is not taken as data.
+    if (auto changes = AssembleTransaction(payloads)) {
+      t.changes = std::move(*changes);
+      out.push_back(std::move(t));
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+LogScan ScanLog(hal::Flash& flash) {
+  const auto& g = flash.geometry();
+  LogScan scan;
+  scan.erase_counts.assign(g.block_count, 0);
+  std::vector<uint8_t> page(g.page_size);
+  std::vector<ScannedFrame> frames;
+  std::vector<std::pair<uint64_t, uint32_t>> starts;  // first sequence, block
+
+  for (uint32_t b = 0; b < g.block_count; ++b) {
+    if (flash.is_bad(b)) continue;
+    const auto s = flash.read(uint64_t(b) * g.pages_per_block, 0, page);
+    if (s != hal::FlashStatus::kOk) {
+      scan.status = FromFlash(s);
+      return scan;
+    }
+    ++scan.pages_read;
+    DecodedFrame first;
+    if (DecodeFrame(page, &first) != PageKind::kFrame) {
+      scan.free_blocks.push_back(b);
+      continue;
+    }
+    starts.emplace_back(first.header.sequence, b);
+    scan.erase_counts[b] = first.header.erase_count;
+    if (auto st = ScanBlock(flash, b, first, page, frames, scan.pages_read); st != Status::kOk) {
+      scan.status = st;
+      return scan;
+    }
+  }
+
+  std::sort(starts.begin(), starts.end());
+  for (auto [seq, b] : starts) scan.log_blocks.push_back(b);
+  std::sort(frames.begin(), frames.end(), [](const ScannedFrame& a, const ScannedFrame& b) {
+    return a.header.sequence < b.header.sequence;
+  });
+  // Skip one sequence past the highest seen: the frame after it may have been torn, and a
+  // torn page must never share a sequence with a new one.
+  if (!frames.empty()) scan.next_sequence = frames.back().header.sequence + 2;
+  scan.transactions = Committed(frames);
+  return scan;
+}
+
+LogWriter::LogWriter(hal::Flash& flash, const LogScan& scan, uint32_t reserve_blocks)
+    : flash_(flash), reserve_(reserve_blocks), next_sequence_(scan.next_sequence),
+      free_(scan.free_blocks), erase_counts_(scan.erase_counts) {}
+
+uint64_t LogWriter::free_pages() const {
+  const auto& g = flash_.geometry();
+  const uint64_t open = has_open_ ? g.pages_per_block - next_page_ : 0;
+  const uint64_t spare = free_.size() > reserve_ ? free_.size() - reserve_ : 0;
+  return open + spare * g.pages_per_block;
+}
+
+Status LogWriter::OpenBlock() {
+  while (free_.size() > reserve_) {
+    // Dynamic wear levelling: the least worn free block goes first.
+    auto it = std::min_element(free_.begin(), free_.end(), [&](uint32_t a, uint32_t b) {
+      return erase_counts_[a] < erase_counts_[b];
+    });
+    const uint32_t block = *it;
+    free_.erase(it);
+    const auto s = flash_.erase(block);
+    if (s == hal::FlashStatus::kBadBlock) continue;  // worn out: retired, try another
+    if (s != hal::FlashStatus::kOk) return FromFlash(s);
+    ++erase_counts_[block];
+    has_open_ = true;
+    open_block_ = block;
+    next_page_ = 0;
+    return Status::kOk;
+  }
+  return Status::kFull;
+}
+
+Status LogWriter::Append(std::span<const std::vector<uint8_t>> payloads,
+                         std::vector<uint64_t>* pages) {
+  if (payloads.size() > free_pages()) return Status::kFull;
+  const auto& g = flash_.geometry();
+  const uint64_t transaction = next_sequence_;
+  for (size_t k = 0; k < payloads.size(); ++k) {
+    for (;;) {
+      if (!has_open_ || next_page_ == g.pages_per_block) {
+        // Ran out mid-transaction only if blocks went bad on the way: the frames written
+        // so far have no commit frame, so they never count.
+        if (auto s = OpenBlock(); s != Status::kOk) return s;
+      }
+      const FrameHeader header{k + 1 == payloads.size(), next_sequence_, transaction,
+                               erase_counts_[open_block_]};
+      const uint64_t page = uint64_t(open_block_) * g.pages_per_block + next_page_++;
+      const auto s = flash_.program(page, EncodeFrame(header, payloads[k], g.page_size));
+      if (s == hal::FlashStatus::kOk) {
+        ++next_sequence_;
+        if (pages) pages->push_back(page);
+        break;
+      }
+      if (s != hal::FlashStatus::kBadBlock) return FromFlash(s);
+      has_open_ = false;  // the block went bad: the same frame goes to a fresh block
+    }
+  }
+  return Status::kOk;
+}
+
+}  // namespace swivel::os::storage

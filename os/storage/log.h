@@ -1,0 +1,77 @@
+#pragma once
+// The log: transactions appended as frames across erase blocks, and the scan that finds
+// every committed transaction again after any power cut.
+//
+// Rules that make recovery simple:
+// - A block holds log data only if its page 0 is a valid frame: the writer always starts a
+//   block at page 0. Blocks whose page 0 is erased or garbage are free, and are erased
+//   before reuse, so leftovers of a half-finished erase are never read as data.
+// - A transaction is committed iff all its frames are valid, their sequences run
+//   consecutively from the transaction id, and the last one carries the commit mark.
+// - After a mount the writer opens a fresh block: it never appends to the block that was
+//   open when power went, whose last page may be torn. Sequences continue past any frame
+//   that might have been torn, so no sequence is ever used twice.
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "hal/flash.h"
+#include "os/storage/record.h"
+#include "os/storage/status.h"
+
+namespace swivel::os::storage {
+
+struct CommittedTransaction {
+  uint64_t id = 0;  // the sequence of its first frame
+  std::vector<Change> changes;
+  std::vector<uint64_t> pages;  // where its frames are, in order
+};
+
+// What a scan found: the committed transactions (oldest first) and where the log stands.
+struct LogScan {
+  Status status = Status::kOk;
+  std::vector<CommittedTransaction> transactions;
+  uint64_t next_sequence = 1;
+  std::vector<uint32_t> log_blocks;   // blocks holding frames, oldest first
+  std::vector<uint32_t> free_blocks;  // usable after an erase
+  // Per block, from its frames. A block with no frame counts 0: usually it was never
+  // erased; its count is lost only if power went between its erase and its first program.
+  std::vector<uint32_t> erase_counts;
+  uint64_t pages_read = 0;
+};
+
+// Reads the whole log. Fails only when flash does (kPowerLost, kIoError).
+LogScan ScanLog(hal::Flash& flash);
+
+class LogWriter {
+ public:
+  // Continues the log `scan` found. Keeps `reserve_blocks` free blocks untouched (room
+  // for garbage collection to always run).
+  LogWriter(hal::Flash& flash, const LogScan& scan, uint32_t reserve_blocks = 1);
+
+  // Programs one transaction's frames (payloads from PackTransaction). kOk means it is
+  // durable; kFull means nothing was written; kPowerLost means it may or may not be.
+  Status Append(std::span<const std::vector<uint8_t>> payloads,
+                std::vector<uint64_t>* pages = nullptr);
+
+  uint64_t next_sequence() const { return next_sequence_; }
+  size_t free_blocks() const { return free_.size(); }
+  // Pages the log can still take before it is full (reserve excluded).
+  uint64_t free_pages() const;
+  uint32_t erase_count(uint32_t block) const { return erase_counts_[block]; }
+
+ private:
+  Status OpenBlock();  // erases a free block and makes it the one being written
+
+  hal::Flash& flash_;
+  uint32_t reserve_;
+  uint64_t next_sequence_;
+  std::vector<uint32_t> free_;       // taken from the back
+  std::vector<uint32_t> erase_counts_;
+  bool has_open_ = false;
+  uint32_t open_block_ = 0;
+  uint32_t next_page_ = 0;           // in the open block
+};
+
+}  // namespace swivel::os::storage

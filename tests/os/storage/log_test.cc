@@ -175,6 +175,7 @@ TEST(LogPowerCut, EveryCutPointEveryTear) {
   for (auto mode : modes)
     for (uint64_t i = 0; i < writes; ++i) {
       auto flash = SimFlash::InMemory(kGeometry, i);
+      flash->set_unstable_tears(true);
       flash->schedule_power_cut(i, mode);
       bool cut;
       const size_t acked = RunWorkload(*flash, work, 0, cut);

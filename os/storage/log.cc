@@ -43,8 +43,25 @@ Status ScanBlock(hal::Flash& flash, uint32_t block, const DecodedFrame& first,
   return Status::kOk;
 }
 
+}  // namespace
+
+std::vector<Entry> LocateEntries(std::span<const std::span<const uint8_t>> payloads) {
+  std::vector<Entry> entries;
+  for (size_t k = 0; k < payloads.size(); ++k) {
+    const auto records = ParseRecords(payloads[k]);  // assembled: every payload parses
+    for (const Record& r : records.value())
+      if (r.op != RecordOp::kPart)
+        entries.push_back({r.op, r.ns, r.key, r.value_size, uint32_t(k),
+                           uint32_t(r.bytes.data() - kRecordHeaderSize - payloads[k].data())});
+  }
+  return entries;
+}
+
+namespace {
+
 // Finds the committed transactions among frames sorted by sequence.
-std::vector<CommittedTransaction> Committed(const std::vector<ScannedFrame>& frames) {
+std::vector<CommittedTransaction> Committed(const std::vector<ScannedFrame>& frames,
+                                            bool keep_values) {
   std::vector<CommittedTransaction> out;
   for (size_t i = 0; i < frames.size();) {
     const uint64_t id = frames[i].header.transaction;
@@ -62,7 +79,7 @@ std::vector<CommittedTransaction> Committed(const std::vector<ScannedFrame>& fra
       continue;
     }
     std::vector<std::span<const uint8_t>> payloads;
-    CommittedTransaction t{id, {}, {}};
+    CommittedTransaction t{id, {}, {}, {}};
     for (size_t k = i; k < end; ++k) {
       payloads.emplace_back(frames[k].payload);
       t.pages.push_back(frames[k].page);
@@ -70,7 +87,8 @@ std::vector<CommittedTransaction> Committed(const std::vector<ScannedFrame>& fra
     // A frame set that passed every CRC but does not assemble was not written by this
     // store's rules: it is not taken as data.
     if (auto changes = AssembleTransaction(payloads)) {
-      t.changes = std::move(*changes);
+      t.entries = LocateEntries(payloads);
+      if (keep_values) t.changes = std::move(*changes);
       out.push_back(std::move(t));
     }
     i = end;
@@ -80,7 +98,7 @@ std::vector<CommittedTransaction> Committed(const std::vector<ScannedFrame>& fra
 
 }  // namespace
 
-LogScan ScanLog(hal::Flash& flash) {
+LogScan ScanLog(hal::Flash& flash, bool keep_values) {
   const auto& g = flash.geometry();
   LogScan scan;
   scan.erase_counts.assign(g.block_count, 0);
@@ -117,8 +135,31 @@ LogScan ScanLog(hal::Flash& flash) {
   // Skip one sequence past the highest seen: the frame after it may have been torn, and a
   // torn page must never share a sequence with a new one.
   if (!frames.empty()) scan.next_sequence = frames.back().header.sequence + 2;
-  scan.transactions = Committed(frames);
+  scan.transactions = Committed(frames, keep_values);
   return scan;
+}
+
+Status ReadValue(hal::Flash& flash, std::span<const uint64_t> pages, const Entry& entry,
+                 std::vector<uint8_t>* value) {
+  std::vector<uint8_t> page(flash.geometry().page_size);
+  value->clear();
+  for (uint32_t k = entry.frame; k < pages.size(); ++k) {
+    if (auto s = flash.read(pages[k], 0, page); s != hal::FlashStatus::kOk) return FromFlash(s);
+    DecodedFrame f;
+    if (DecodeFrame(page, &f) != PageKind::kFrame) return Status::kCorrupt;
+    const size_t at = k == entry.frame ? entry.offset : 0;
+    if (at > f.payload.size()) return Status::kCorrupt;
+    const auto records = ParseRecords(f.payload.subspan(at));
+    if (!records || records->empty()) return Status::kCorrupt;
+    const Record& r = records->front();
+    const RecordOp expected = k == entry.frame ? RecordOp::kPut : RecordOp::kPart;
+    if (r.op != expected || r.ns != entry.ns || r.key != entry.key ||
+        r.value_size != entry.value_size || r.offset != value->size())
+      return Status::kCorrupt;
+    value->insert(value->end(), r.bytes.begin(), r.bytes.end());
+    if (value->size() == entry.value_size) return Status::kOk;
+  }
+  return Status::kCorrupt;  // the transaction ended before the value did
 }
 
 LogWriter::LogWriter(hal::Flash& flash, const LogScan& scan, uint32_t reserve_blocks)

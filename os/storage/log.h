@@ -22,10 +22,26 @@
 
 namespace swivel::os::storage {
 
+// Where one put or erase of a committed transaction sits: in frame `frame` of the
+// transaction, `offset` bytes into its payload. A put's value continues in parts at the
+// start of the following frames.
+struct Entry {
+  RecordOp op = RecordOp::kPut;
+  uint8_t ns = 0;
+  Key key{};
+  uint32_t value_size = 0;
+  uint32_t frame = 0;
+  uint32_t offset = 0;
+};
+
+// Where each put and erase is among a transaction's frame payloads (which must parse).
+std::vector<Entry> LocateEntries(std::span<const std::span<const uint8_t>> payloads);
+
 struct CommittedTransaction {
   uint64_t id = 0;  // the sequence of its first frame
-  std::vector<Change> changes;
   std::vector<uint64_t> pages;  // where its frames are, in order
+  std::vector<Entry> entries;   // in the order they were written; later ones win
+  std::vector<Change> changes;  // the values too, only when the scan was asked to keep them
 };
 
 // What a scan found: the committed transactions (oldest first) and where the log stands.
@@ -41,8 +57,14 @@ struct LogScan {
   uint64_t pages_read = 0;
 };
 
-// Reads the whole log. Fails only when flash does (kPowerLost, kIoError).
-LogScan ScanLog(hal::Flash& flash);
+// Reads the whole log. Fails only when flash does (kPowerLost, kIoError). Values are kept
+// in memory only with `keep_values` (tests, tools); a mount reads them on demand.
+LogScan ScanLog(hal::Flash& flash, bool keep_values = false);
+
+// Reads the value of a put `entry` of the transaction whose frames are at `pages`. Every
+// frame is checked again: a page that no longer holds the frame it held is kCorrupt.
+Status ReadValue(hal::Flash& flash, std::span<const uint64_t> pages, const Entry& entry,
+                 std::vector<uint8_t>* value);
 
 class LogWriter {
  public:

@@ -41,7 +41,7 @@ std::vector<Transaction> Workload(uint64_t seed, int count) {
   return out;
 }
 
-std::vector<Transaction> Changes(const LogScan& scan) {
+std::vector<Transaction> Changes(LogScan scan) {
   std::vector<Transaction> out;
   for (const auto& t : scan.transactions) out.push_back(t.changes);
   return out;
@@ -57,7 +57,7 @@ TEST(Log, AppendedTransactionsScanBackInOrder) {
   const auto work = Workload(3, 30);
   LogWriter writer(*flash, ScanLog(*flash));
   for (const auto& t : work) ASSERT_EQ(AppendTransaction(writer, t), Status::kOk);
-  const auto scan = ScanLog(*flash);
+  const auto scan = ScanLog(*flash, true);
   ASSERT_EQ(scan.status, Status::kOk);
   EXPECT_EQ(Changes(scan), work);
   EXPECT_GT(scan.log_blocks.size(), 3u) << "the workload should span blocks";
@@ -86,7 +86,7 @@ TEST(Log, WritingContinuesInAFreshBlockAfterAMount) {
   ASSERT_EQ(writer.Append(PackTransaction(work[1], kCapacity), &pages), Status::kOk);
   EXPECT_NE(pages.front() / kGeometry.pages_per_block, scan.log_blocks[0])
       << "never append to the block that was open when power may have gone";
-  EXPECT_EQ(Changes(ScanLog(*flash)), (std::vector<Transaction>{work[0], work[1]}));
+  EXPECT_EQ(Changes(ScanLog(*flash, true)), (std::vector<Transaction>{work[0], work[1]}));
 }
 
 TEST(Log, FullIsReportedCleanlyAndLosesNothing) {
@@ -101,7 +101,7 @@ TEST(Log, FullIsReportedCleanlyAndLosesNothing) {
   }
   EXPECT_EQ(s, Status::kFull);
   EXPECT_EQ(writer.free_blocks(), 2u) << "the reserve is never spent";
-  EXPECT_EQ(Changes(ScanLog(*flash)), acked);
+  EXPECT_EQ(Changes(ScanLog(*flash, true)), acked);
 }
 
 TEST(Log, FramesCarryTheirBlocksEraseCount) {
@@ -121,7 +121,7 @@ TEST(Log, WornOutBlockIsRetiredAndWritingGoesOn) {
   std::vector<Transaction> acked;
   // Each mount opens a new block; erasing a block a second time wears it out.
   for (int round = 0; round < 30; ++round) {
-    const auto scan = ScanLog(*flash);
+    const auto scan = ScanLog(*flash, true);
     ASSERT_EQ(Changes(scan), acked);
     LogWriter writer(*flash, scan);
     const auto t = Workload(round, 1)[0];
@@ -153,7 +153,7 @@ size_t RunWorkload(hal::Flash& flash, const std::vector<Transaction>& work, size
 // flight, whole.
 void ExpectAckedAndMaybeInFlight(hal::Flash& flash, const std::vector<Transaction>& work,
                                  size_t acked, const std::string& where) {
-  const auto found = Changes(ScanLog(flash));
+  const auto found = Changes(ScanLog(flash, true));
   const std::vector<Transaction> without(work.begin(), work.begin() + long(acked));
   if (found == without) return;
   const std::vector<Transaction> with(work.begin(), work.begin() + long(acked + 1));
@@ -187,7 +187,7 @@ TEST(LogPowerCut, EveryCutPointEveryTear) {
       ++checked;
 
       // Recover and go on; a second cut lands somewhere in what follows.
-      const auto recovered = Changes(ScanLog(*flash));
+      const auto recovered = Changes(ScanLog(*flash, true));
       std::vector<Transaction> rest(recovered);
       rest.insert(rest.end(), work.begin() + long(acked) + 1, work.end());
       flash->schedule_power_cut(flash->writes() + (i * 7919) % 40, mode);

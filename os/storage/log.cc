@@ -164,27 +164,48 @@ Status ReadValue(hal::Flash& flash, std::span<const uint64_t> pages, const Entry
 
 LogWriter::LogWriter(hal::Flash& flash, const LogScan& scan, uint32_t reserve_blocks)
     : flash_(flash), reserve_(reserve_blocks), next_sequence_(scan.next_sequence),
-      free_(scan.free_blocks), erase_counts_(scan.erase_counts) {}
+      free_(scan.free_blocks), clean_(flash.geometry().block_count, false),
+      erase_counts_(scan.erase_counts) {}
 
-uint64_t LogWriter::free_pages() const {
+uint64_t LogWriter::free_pages(bool include_reserve) const {
   const auto& g = flash_.geometry();
   const uint64_t open = has_open_ ? g.pages_per_block - next_page_ : 0;
-  const uint64_t spare = free_.size() > reserve_ ? free_.size() - reserve_ : 0;
+  const uint64_t keep = include_reserve ? 0 : reserve_;
+  const uint64_t spare = free_.size() > keep ? free_.size() - keep : 0;
   return open + spare * g.pages_per_block;
 }
 
-Status LogWriter::OpenBlock() {
-  while (free_.size() > reserve_) {
+std::optional<uint32_t> LogWriter::open_block() const {
+  if (!has_open_) return std::nullopt;
+  return open_block_;
+}
+
+Status LogWriter::Recycle(uint32_t block) {
+  if (has_open_ && block == open_block_) has_open_ = false;
+  const auto s = flash_.erase(block);
+  if (s == hal::FlashStatus::kBadBlock) return Status::kOk;  // worn out: retired for good
+  if (s != hal::FlashStatus::kOk) return FromFlash(s);
+  ++erase_counts_[block];
+  clean_[block] = true;
+  free_.push_back(block);
+  return Status::kOk;
+}
+
+Status LogWriter::OpenBlock(bool use_reserve) {
+  while (free_.size() > (use_reserve ? 0 : reserve_)) {
     // Dynamic wear levelling: the least worn free block goes first.
     auto it = std::min_element(free_.begin(), free_.end(), [&](uint32_t a, uint32_t b) {
       return erase_counts_[a] < erase_counts_[b];
     });
     const uint32_t block = *it;
     free_.erase(it);
-    const auto s = flash_.erase(block);
-    if (s == hal::FlashStatus::kBadBlock) continue;  // worn out: retired, try another
-    if (s != hal::FlashStatus::kOk) return FromFlash(s);
-    ++erase_counts_[block];
+    if (!clean_[block]) {
+      const auto s = flash_.erase(block);
+      if (s == hal::FlashStatus::kBadBlock) continue;  // worn out: retired, try another
+      if (s != hal::FlashStatus::kOk) return FromFlash(s);
+      ++erase_counts_[block];
+    }
+    clean_[block] = false;
     has_open_ = true;
     open_block_ = block;
     next_page_ = 0;
@@ -194,8 +215,8 @@ Status LogWriter::OpenBlock() {
 }
 
 Status LogWriter::Append(std::span<const std::vector<uint8_t>> payloads,
-                         std::vector<uint64_t>* pages) {
-  if (payloads.size() > free_pages()) return Status::kFull;
+                         std::vector<uint64_t>* pages, bool use_reserve) {
+  if (payloads.size() > free_pages(use_reserve)) return Status::kFull;
   const auto& g = flash_.geometry();
   const uint64_t transaction = next_sequence_;
   for (size_t k = 0; k < payloads.size(); ++k) {
@@ -203,7 +224,7 @@ Status LogWriter::Append(std::span<const std::vector<uint8_t>> payloads,
       if (!has_open_ || next_page_ == g.pages_per_block) {
         // Ran out mid-transaction only if blocks went bad on the way: the frames written
         // so far have no commit frame, so they never count.
-        if (auto s = OpenBlock(); s != Status::kOk) return s;
+        if (auto s = OpenBlock(use_reserve); s != Status::kOk) return s;
       }
       const FrameHeader header{k + 1 == payloads.size(), next_sequence_, transaction,
                                erase_counts_[open_block_]};

@@ -13,6 +13,7 @@
 //   that might have been torn, so no sequence is ever used twice.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -74,22 +75,30 @@ class LogWriter {
 
   // Programs one transaction's frames (payloads from PackTransaction). kOk means it is
   // durable; kFull means nothing was written; kPowerLost means it may or may not be.
+  // Only garbage collection may `use_reserve`.
   Status Append(std::span<const std::vector<uint8_t>> payloads,
-                std::vector<uint64_t>* pages = nullptr);
+                std::vector<uint64_t>* pages = nullptr, bool use_reserve = false);
+  // Erases a block whose data is all stale or copied elsewhere and makes it free.
+  Status Recycle(uint32_t block);
 
   uint64_t next_sequence() const { return next_sequence_; }
   size_t free_blocks() const { return free_.size(); }
-  // Pages the log can still take before it is full (reserve excluded).
-  uint64_t free_pages() const;
+  // Pages the log can still take before it is full.
+  uint64_t free_pages(bool include_reserve = false) const;
+  // The block being written, if any (garbage collection never picks it).
+  std::optional<uint32_t> open_block() const;
   uint32_t erase_count(uint32_t block) const { return erase_counts_[block]; }
 
  private:
-  Status OpenBlock();  // erases a free block and makes it the one being written
+  Status OpenBlock(bool use_reserve);  // erases a free block; it becomes the one written
 
   hal::Flash& flash_;
   uint32_t reserve_;
   uint64_t next_sequence_;
-  std::vector<uint32_t> free_;       // taken from the back
+  std::vector<uint32_t> free_;
+  // Erased in this session, so opening it needs no new erase. Free blocks found at mount
+  // are erased again before use: a cut may have left them half erased.
+  std::vector<bool> clean_;
   std::vector<uint32_t> erase_counts_;
   bool has_open_ = false;
   uint32_t open_block_ = 0;

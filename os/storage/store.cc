@@ -1,5 +1,7 @@
 #include "os/storage/store.h"
 
+#include <algorithm>
+
 #include "os/storage/frame.h"
 
 namespace swivel::os::storage {
@@ -16,14 +18,62 @@ std::unique_ptr<Store> Store::Mount(hal::Flash& flash, Status* status, StoreOpti
 }
 
 Store::Store(hal::Flash& flash, const LogScan& scan, StoreOptions options)
-    : flash_(flash), writer_(flash, scan, options.reserve_blocks) {}
+    : flash_(flash), options_(options), writer_(flash, scan, options.reserve_blocks),
+      log_order_(scan.log_blocks), live_(flash.geometry().block_count, 0) {}
+
+// Calls visit(page, bytes) for each frame a slot's record occupies, with the bytes of the
+// record in that frame (its header and the value bytes there).
+template <typename Visit>
+void ForEachFrameOf(const std::vector<uint64_t>& pages, const Entry& e, size_t page_size,
+                    Visit visit) {
+  const int64_t capacity = int64_t(FramePayloadCapacity(page_size));
+  const int64_t header = int64_t(kRecordHeaderSize);
+  int64_t left = e.value_size;
+  int64_t room = capacity - int64_t(e.offset) - header;  // the first frame: after the offset
+  for (size_t k = e.frame; k < pages.size(); ++k) {
+    const int64_t bytes = std::min(left, room);
+    visit(pages[k], header + bytes);
+    left -= bytes;
+    if (left <= 0) return;
+    room = capacity - header;
+  }
+}
+
+void Store::Charge(const Slot& slot, int sign) {
+  const auto& g = flash_.geometry();
+  ForEachFrameOf(*slot.pages, slot.entry, g.page_size, [&](uint64_t page, int64_t bytes) {
+    live_[page / g.pages_per_block] += sign * bytes;
+  });
+}
+
+bool Store::Touches(const Slot& slot, uint32_t block) const {
+  // Every frame of the transaction, not just the record's own: a transaction counts only
+  // while all its frames exist, so erasing any of them would take this record with it.
+  const auto ppb = flash_.geometry().pages_per_block;
+  return std::any_of(slot.pages->begin(), slot.pages->end(),
+                     [&](uint64_t page) { return page / ppb == block; });
+}
 
 void Store::Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
                   std::span<const Entry> entries) {
+  const auto ppb = flash_.geometry().pages_per_block;
+  for (uint64_t p : *pages) {
+    const auto block = uint32_t(p / ppb);
+    if (std::find(log_order_.rbegin(), log_order_.rend(), block) == log_order_.rend())
+      log_order_.push_back(block);  // a block the writer just opened
+  }
   for (const Entry& e : entries) {
     const IndexKey key{e.ns, e.key};
-    if (e.op == RecordOp::kErase) index_.erase(key);
-    else index_[key] = Slot{pages, e};
+    auto& own = e.op == RecordOp::kErase ? tombstones_ : index_;
+    auto& other = e.op == RecordOp::kErase ? index_ : tombstones_;
+    if (auto it = other.find(key); it != other.end()) {
+      Charge(it->second, -1);
+      other.erase(it);
+    }
+    if (auto it = own.find(key); it != own.end()) Charge(it->second, -1);
+    const Slot slot{pages, e};
+    Charge(slot, +1);
+    own[key] = slot;
   }
 }
 
@@ -34,17 +84,26 @@ Status Store::Commit(std::span<const Change> changes) {
     if (c.value.size() > kMaxValueSize) return Status::kTooLarge;
     bytes += c.value.size();
   }
-  const auto payloads = PackTransaction(changes, FramePayloadCapacity(flash_.geometry().page_size));
-  std::vector<uint64_t> pages;
-  const Status s = writer_.Append(payloads, &pages);
-  if (s == Status::kPowerLost) dead_ = true;
+  uint64_t frames = 0;
+  const Status s = Write(changes, /*use_reserve=*/false, &frames);
   if (s != Status::kOk) return s;
-
-  const std::vector<std::span<const uint8_t>> spans(payloads.begin(), payloads.end());
-  Apply(std::make_shared<const std::vector<uint64_t>>(std::move(pages)), LocateEntries(spans));
   ++stats_.commits;
   stats_.user_bytes += bytes;
-  stats_.frames_written += payloads.size();
+  stats_.frames_written += frames;
+  return Status::kOk;
+}
+
+Status Store::Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames) {
+  const auto payloads = PackTransaction(changes, FramePayloadCapacity(flash_.geometry().page_size));
+  *frames = payloads.size();
+  if (!use_reserve)
+    if (Status s = MakeRoom(payloads.size()); s != Status::kOk) return s;
+  std::vector<uint64_t> pages;
+  const Status s = writer_.Append(payloads, &pages, use_reserve);
+  if (s == Status::kPowerLost) dead_ = true;
+  if (s != Status::kOk) return s;
+  const std::vector<std::span<const uint8_t>> spans(payloads.begin(), payloads.end());
+  Apply(std::make_shared<const std::vector<uint64_t>>(std::move(pages)), LocateEntries(spans));
   return Status::kOk;
 }
 

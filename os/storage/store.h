@@ -6,11 +6,13 @@
 // absent. After kPowerLost the store refuses every call until it is mounted again.
 //
 // The index (namespace, key) -> location lives in RAM and is rebuilt by scanning the log
-// at mount. Not yet built: garbage collection (a full store stays full), the checkpoint
-// that bounds mount time, fsck.
+// at mount. When free space runs short, garbage collection copies the live records of the
+// block with the least live data forward and erases it (store_gc.cc). Not yet built: the
+// checkpoint that bounds mount time, incremental (bounded) GC, chunked large values, fsck.
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <span>
 #include <utility>
@@ -25,6 +27,10 @@ namespace swivel::os::storage {
 
 struct StoreOptions {
   uint32_t reserve_blocks = 2;  // kept free for garbage collection
+  // Static wear levelling: when the oldest block has been erased this many times fewer
+  // than the most worn block, it is collected (its cold data moves) instead of the
+  // emptiest one.
+  uint32_t wear_threshold = 16;
 };
 
 struct StoreStats {
@@ -32,6 +38,8 @@ struct StoreStats {
   uint64_t user_bytes = 0;       // value bytes committed
   uint64_t frames_written = 0;   // pages programmed by commits
   uint64_t mount_pages_read = 0;
+  uint64_t gc_runs = 0;
+  uint64_t gc_frames_written = 0;  // pages programmed to copy live data forward
 };
 
 class Store {
@@ -63,12 +71,33 @@ class Store {
   using IndexKey = std::pair<uint8_t, Key>;
 
   Store(hal::Flash& flash, const LogScan& scan, StoreOptions options);
+  // Writes one transaction (the caller made room) and indexes it.
+  Status Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames);
   void Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
              std::span<const Entry> entries);
+  // Adds (sign +1) or removes (-1) a slot's bytes from the live count of its blocks.
+  void Charge(const Slot& slot, int sign);
+  // True when erasing `block` would lose the slot's record.
+  bool Touches(const Slot& slot, uint32_t block) const;
+
+  // Garbage collection (store_gc.cc).
+  Status MakeRoom(uint64_t pages);       // collects until `pages` are free, then LevelWear
+  Status LevelWear();
+  // Copies the victim's live records forward and erases it. With `require_gain`, refuses
+  // (kFull) when the copies would take as many pages as the victim frees.
+  Status Collect(uint32_t victim, bool require_gain);
+  std::optional<uint32_t> PickVictim() const;  // the log block with the least live data
 
   hal::Flash& flash_;
+  StoreOptions options_;
   LogWriter writer_;
   std::map<IndexKey, Slot> index_;
+  // Erase records that are still the latest word on their key. A put of the key may sit
+  // in an older block, so an erase record is copied forward by GC like live data, and
+  // dropped only when its block is the oldest in the log.
+  std::map<IndexKey, Slot> tombstones_;
+  std::vector<uint32_t> log_order_;  // blocks holding the log, oldest first
+  std::vector<int64_t> live_;        // per block: bytes of records still needed
   StoreStats stats_;
   bool dead_ = false;  // power was lost: remount before use
 };

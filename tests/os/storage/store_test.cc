@@ -21,9 +21,10 @@ using Model = std::map<std::pair<uint8_t, Key>, Bytes>;
 constexpr hal::FlashGeometry kGeometry{.page_size = 256, .pages_per_block = 8,
                                        .block_count = 64, .erase_endurance = 100000};
 
-Key K(uint8_t n) {
+Key K(uint16_t n) {
   Key k{};
-  k[15] = n;
+  k[14] = uint8_t(n >> 8);
+  k[15] = uint8_t(n);
   return k;
 }
 
@@ -146,8 +147,8 @@ TEST_F(StoreTest, TooLargeIsRefused) {
 TEST_F(StoreTest, FullStoreSaysSoAndKeepsEverything) {
   Model model;
   Status s = Status::kOk;
-  for (uint8_t i = 0; s == Status::kOk; ++i) {
-    const auto v = Value(150, i);
+  for (uint16_t i = 0; s == Status::kOk; ++i) {  // every key new: all data stays live
+    const auto v = Value(150, uint8_t(i));
     s = store->Put(0, K(i), v);
     if (s == Status::kOk) model[{0, K(i)}] = v;
   }

@@ -8,6 +8,7 @@
 #include "hal/sim/sim_flash.h"
 #include "hal/sim/sim_random.h"
 #include "os/storage/store.h"
+#include "tests/os/storage/store_test_support.h"
 
 namespace swivel::os::storage {
 namespace {
@@ -15,43 +16,11 @@ namespace {
 using hal::sim::SimFlash;
 using hal::sim::SimRandom;
 using hal::sim::TearMode;
-using Bytes = std::vector<uint8_t>;
-using Model = std::map<std::pair<uint8_t, Key>, Bytes>;
+using namespace test;
 
 // Small enough that every few commits need a collection.
 constexpr hal::FlashGeometry kSmall{.page_size = 256, .pages_per_block = 8, .block_count = 12,
                                     .erase_endurance = 100000};
-
-Key K(uint16_t n) {
-  Key k{};
-  k[14] = uint8_t(n >> 8);
-  k[15] = uint8_t(n);
-  return k;
-}
-
-std::unique_ptr<Store> MountOk(hal::Flash& flash, StoreOptions options = {}) {
-  Status s;
-  auto store = Store::Mount(flash, &s, options);
-  EXPECT_EQ(s, Status::kOk);
-  return store;
-}
-
-Model Contents(Store& store) {
-  Model m;
-  for (uint8_t ns = 0; ns < 4; ++ns)
-    store.ForEach(ns, [&](const Key& k, uint32_t) {
-      Bytes v;
-      EXPECT_EQ(store.Get(ns, k, &v), Status::kOk);
-      m[{ns, k}] = v;
-    });
-  return m;
-}
-
-void ApplyToModel(Model& m, const std::vector<Change>& t) {
-  for (const auto& c : t)
-    if (c.op == RecordOp::kErase) m.erase({c.ns, c.key});
-    else m[{c.ns, c.key}] = c.value;
-}
 
 // Random puts and erases over a few keys: most data goes stale fast.
 std::vector<std::vector<Change>> Churn(uint64_t seed, int count, uint16_t keys) {
@@ -195,54 +164,13 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
 
 TEST(StorePowerCut, EveryCutPointThroughGarbageCollection) {
   const auto work = Churn(2027, 250, 8);
-  uint64_t writes = 0;
   {
     auto flash = SimFlash::InMemory(kSmall, 1);
     auto store = MountOk(*flash);
     for (const auto& t : work) ASSERT_EQ(store->Commit(t), Status::kOk);
     ASSERT_GT(store->stats().gc_runs, 20u) << "the workload must exercise collection";
-    writes = flash->writes();
   }
-  uint64_t checked = 0;
-  for (auto mode : {TearMode::kNothing, TearMode::kPrefix, TearMode::kRandomSubset,
-                    TearMode::kComplete})
-    for (uint64_t i = 0; i < writes; ++i) {
-      auto flash = SimFlash::InMemory(kSmall, i);
-      flash->set_unstable_tears(true);
-      flash->schedule_power_cut(i, mode);
-      Model acked;
-      size_t in_flight = 0;
-      {
-        auto store = MountOk(*flash);
-        for (; in_flight < work.size(); ++in_flight) {
-          const Status s = store->Commit(work[in_flight]);
-          if (s != Status::kOk) {
-            ASSERT_EQ(s, Status::kPowerLost);
-            break;
-          }
-          ApplyToModel(acked, work[in_flight]);
-        }
-      }
-      ASSERT_LT(in_flight, work.size());
-      flash->restore_power();
-      auto store = MountOk(*flash);
-      Model with = acked;
-      ApplyToModel(with, work[in_flight]);
-      const Model found = Contents(*store);
-      EXPECT_TRUE(found == acked || found == with)
-          << "cut at write " << i << " (mode " << int(mode) << ", transaction " << in_flight
-          << "): lost an acknowledged commit or kept part of the one in flight";
-      // Go on from there, through more collections, and check again after a remount.
-      Model expect = found;
-      for (size_t t = in_flight + 1; t < std::min(work.size(), in_flight + 30); ++t) {
-        ASSERT_EQ(store->Commit(work[t]), Status::kOk);
-        ApplyToModel(expect, work[t]);
-      }
-      EXPECT_EQ(Contents(*MountOk(*flash)), expect);
-      ++checked;
-      if (HasFailure()) return;
-    }
-  std::printf("power-cut points checked: %llu\n", static_cast<unsigned long long>(checked));
+  EXPECT_GT(SweepEveryCutPoint(kSmall, work, 30), 1000u);
 }
 
 }  // namespace

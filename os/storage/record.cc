@@ -79,6 +79,22 @@ std::vector<std::vector<uint8_t>> PackTransaction(std::span<const Change> change
   return frames;
 }
 
+size_t CountFrames(std::span<const uint32_t> value_sizes, size_t capacity) {
+  if (value_sizes.empty()) return 0;
+  size_t frames = 1, used = 0;
+  for (const uint32_t size : value_sizes) {  // PackTransaction's loop, on sizes only
+    uint32_t offset = 0;
+    do {
+      const size_t min_bytes = size - offset > 0 ? 1 : 0;
+      if (used + kRecordHeaderSize + min_bytes > capacity) ++frames, used = 0;
+      const auto n = uint32_t(std::min<size_t>(size - offset, capacity - used - kRecordHeaderSize));
+      used += kRecordHeaderSize + n;
+      offset += n;
+    } while (offset < size);
+  }
+  return frames;
+}
+
 std::optional<std::vector<Change>> AssembleTransaction(
     std::span<const std::span<const uint8_t>> payloads) {
   std::vector<Change> changes;

@@ -55,6 +55,10 @@ struct Change {
 std::vector<std::vector<uint8_t>> PackTransaction(std::span<const Change> changes,
                                                   size_t capacity);
 
+// How many frames PackTransaction makes for changes of these value sizes (an erase counts
+// as size 0), without needing the values themselves.
+size_t CountFrames(std::span<const uint32_t> value_sizes, size_t capacity);
+
 // Rebuilds the changes of one transaction from its frames' payloads, in order. Nothing when
 // they are not a complete, consistent transaction (a missing part, a part of another key).
 std::optional<std::vector<Change>> AssembleTransaction(

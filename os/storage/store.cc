@@ -19,7 +19,8 @@ std::unique_ptr<Store> Store::Mount(hal::Flash& flash, Status* status, StoreOpti
 
 Store::Store(hal::Flash& flash, const LogScan& scan, StoreOptions options)
     : flash_(flash), options_(options), writer_(flash, scan, options.reserve_blocks),
-      log_order_(scan.log_blocks), live_(flash.geometry().block_count, 0) {}
+      log_order_(scan.log_blocks), live_(flash.geometry().block_count, 0),
+      dependents_(flash.geometry().block_count) {}
 
 // Calls visit(page, bytes) for each frame a slot's record occupies, with the bytes of the
 // record in that frame (its header and the value bytes there).
@@ -39,19 +40,16 @@ void ForEachFrameOf(const std::vector<uint64_t>& pages, const Entry& e, size_t p
   }
 }
 
-void Store::Charge(const Slot& slot, int sign) {
+void Store::Charge(const IndexKey& key, const Slot& slot, int sign) {
   const auto& g = flash_.geometry();
   ForEachFrameOf(*slot.pages, slot.entry, g.page_size, [&](uint64_t page, int64_t bytes) {
     live_[page / g.pages_per_block] += sign * bytes;
   });
-}
-
-bool Store::Touches(const Slot& slot, uint32_t block) const {
-  // Every frame of the transaction, not just the record's own: a transaction counts only
-  // while all its frames exist, so erasing any of them would take this record with it.
-  const auto ppb = flash_.geometry().pages_per_block;
-  return std::any_of(slot.pages->begin(), slot.pages->end(),
-                     [&](uint64_t page) { return page / ppb == block; });
+  for (uint64_t page : *slot.pages) {
+    auto& keys = dependents_[page / g.pages_per_block];
+    if (sign > 0) keys.insert(key);
+    else keys.erase(key);
+  }
 }
 
 void Store::Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
@@ -67,12 +65,12 @@ void Store::Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
     auto& own = e.op == RecordOp::kErase ? tombstones_ : index_;
     auto& other = e.op == RecordOp::kErase ? index_ : tombstones_;
     if (auto it = other.find(key); it != other.end()) {
-      Charge(it->second, -1);
+      Charge(key, it->second, -1);
       other.erase(it);
     }
-    if (auto it = own.find(key); it != own.end()) Charge(it->second, -1);
+    if (auto it = own.find(key); it != own.end()) Charge(key, it->second, -1);
     const Slot slot{pages, e};
-    Charge(slot, +1);
+    Charge(key, slot, +1);
     own[key] = slot;
   }
 }

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <memory>
 #include <span>
 #include <utility>
@@ -75,18 +76,17 @@ class Store {
   Status Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames);
   void Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
              std::span<const Entry> entries);
-  // Adds (sign +1) or removes (-1) a slot's bytes from the live count of its blocks.
-  void Charge(const Slot& slot, int sign);
-  // True when erasing `block` would lose the slot's record.
-  bool Touches(const Slot& slot, uint32_t block) const;
+  // Adds (sign +1) or removes (-1) a slot's bytes from the live count of its blocks, and
+  // `key` from the dependents of every block holding a frame of its transaction.
+  void Charge(const IndexKey& key, const Slot& slot, int sign);
 
   // Garbage collection (store_gc.cc).
   Status MakeRoom(uint64_t pages);       // collects until `pages` are free, then LevelWear
   Status LevelWear();
-  // Copies the victim's live records forward and erases it. With `require_gain`, refuses
-  // (kFull) when the copies would take as many pages as the victim frees.
-  Status Collect(uint32_t victim, bool require_gain);
-  std::optional<uint32_t> PickVictim() const;  // the log block with the least live data
+  // Pages needed to move everything that depends on `victim` (read from sizes only).
+  size_t CopyFrames(uint32_t victim) const;
+  // Copies what depends on the victim forward as one transaction and erases it.
+  Status Collect(uint32_t victim);
 
   hal::Flash& flash_;
   StoreOptions options_;
@@ -98,6 +98,11 @@ class Store {
   std::map<IndexKey, Slot> tombstones_;
   std::vector<uint32_t> log_order_;  // blocks holding the log, oldest first
   std::vector<int64_t> live_;        // per block: bytes of records still needed
+  // Per block: keys (in index_ or tombstones_) whose transaction has a frame there. All of
+  // them move when the block is collected, not only those whose bytes lie in it: a
+  // transaction counts only while all its frames exist. Also keeps a collection's work
+  // proportional to the victim, not to the store.
+  std::vector<std::set<IndexKey>> dependents_;
   StoreStats stats_;
   bool dead_ = false;  // power was lost: remount before use
 };

@@ -13,20 +13,31 @@
 
 namespace swivel::os::storage {
 
-std::optional<uint32_t> Store::PickVictim() const {
-  const auto open = writer_.open_block();
-  std::optional<uint32_t> best;
-  for (uint32_t b : log_order_)
-    if (b != open && (!best || live_[b] < live_[*best])) best = b;
-  return best;
+size_t Store::CopyFrames(uint32_t victim) const {
+  const bool oldest = victim == log_order_.front();
+  std::vector<uint32_t> sizes;
+  for (const IndexKey& key : dependents_[victim]) {
+    if (auto put = index_.find(key); put != index_.end()) sizes.push_back(put->second.entry.value_size);
+    else if (!oldest) sizes.push_back(0);  // an erase record that must move on
+  }
+  return CountFrames(sizes, FramePayloadCapacity(flash_.geometry().page_size));
 }
 
 Status Store::MakeRoom(uint64_t pages) {
   const auto& g = flash_.geometry();
-  for (uint32_t round = 0; writer_.free_pages() < pages; ++round) {
-    const auto victim = PickVictim();
-    if (!victim || round > g.block_count) return Status::kFull;
-    if (Status s = Collect(*victim, /*require_gain=*/true); s != Status::kOk) return s;
+  while (writer_.free_pages() < pages) {
+    // The emptiest blocks first; a block is worth collecting only if moving what depends on
+    // it takes fewer pages than it frees.
+    std::vector<uint32_t> candidates;
+    for (uint32_t b : log_order_)
+      if (b != writer_.open_block()) candidates.push_back(b);
+    std::sort(candidates.begin(), candidates.end(),
+              [&](uint32_t a, uint32_t b) { return live_[a] < live_[b]; });
+    const auto victim = std::find_if(candidates.begin(), candidates.end(), [&](uint32_t b) {
+      return CopyFrames(b) < g.pages_per_block;
+    });
+    if (victim == candidates.end()) return Status::kFull;
+    if (Status s = Collect(*victim); s != Status::kOk) return s;
   }
   return LevelWear();
 }
@@ -41,38 +52,32 @@ Status Store::LevelWear() {
   for (uint32_t b = 0; b < flash_.geometry().block_count; ++b)
     most_worn = std::max(most_worn, writer_.erase_count(b));
   if (writer_.erase_count(oldest) + options_.wear_threshold >= most_worn) return Status::kOk;
-  const Status s = Collect(oldest, /*require_gain=*/false);
-  return s == Status::kFull ? Status::kOk : s;  // no room to move it now: try next time
+  if (CopyFrames(oldest) > writer_.free_pages(/*include_reserve=*/true)) return Status::kOk;
+  return Collect(oldest);
 }
 
-Status Store::Collect(uint32_t victim, bool require_gain) {
-  const auto& g = flash_.geometry();
+Status Store::Collect(uint32_t victim) {
   const bool oldest = victim == log_order_.front();
   std::vector<Change> copies;
-  for (const auto& [key, slot] : index_) {
-    if (!Touches(slot, victim)) continue;
-    Change c{RecordOp::kPut, key.first, key.second, {}};
-    Status s = Status::kCorrupt;
-    for (int attempt = 0; attempt < 3 && s == Status::kCorrupt; ++attempt)  // read flips pass
-      s = ReadValue(flash_, *slot.pages, slot.entry, &c.value);
-    if (s == Status::kPowerLost) dead_ = true;
-    if (s != Status::kOk) return s;  // never erase a block holding a value we cannot copy
-    copies.push_back(std::move(c));
-  }
-  for (auto it = tombstones_.begin(); it != tombstones_.end();) {
-    if (!Touches(it->second, victim)) {
-      ++it;
-    } else if (oldest) {
-      Charge(it->second, -1);
-      it = tombstones_.erase(it);
-    } else {
-      copies.push_back({RecordOp::kErase, it->first.first, it->first.second, {}});
-      ++it;
+  const std::vector<IndexKey> dependents(dependents_[victim].begin(), dependents_[victim].end());
+  for (const IndexKey& key : dependents) {
+    if (auto put = index_.find(key); put != index_.end()) {
+      Change c{RecordOp::kPut, key.first, key.second, {}};
+      Status s = Status::kCorrupt;
+      for (int attempt = 0; attempt < 3 && s == Status::kCorrupt; ++attempt)  // flips pass
+        s = ReadValue(flash_, *put->second.pages, put->second.entry, &c.value);
+      if (s == Status::kPowerLost) dead_ = true;
+      if (s != Status::kOk) return s;  // never erase a block holding a value we cannot copy
+      copies.push_back(std::move(c));
+    } else if (auto erased = tombstones_.find(key); erased != tombstones_.end()) {
+      if (oldest) {
+        Charge(key, erased->second, -1);
+        tombstones_.erase(erased);
+      } else {
+        copies.push_back({RecordOp::kErase, key.first, key.second, {}});
+      }
     }
   }
-  // Making room is worth it only if the copies take fewer pages than the victim frees.
-  const auto frames = PackTransaction(copies, FramePayloadCapacity(g.page_size)).size();
-  if (require_gain && frames >= g.pages_per_block) return Status::kFull;
   if (!copies.empty()) {
     uint64_t written = 0;
     if (Status s = Write(copies, /*use_reserve=*/true, &written); s != Status::kOk) return s;

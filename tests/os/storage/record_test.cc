@@ -106,6 +106,9 @@ TEST(Transaction, RandomTransactionsRoundTrip) {
     }
     const size_t capacity = 64 + random.uniform(2000);
     const auto frames = PackTransaction(changes, capacity);
+    std::vector<uint32_t> sizes;
+    for (const auto& c : changes) sizes.push_back(uint32_t(c.value.size()));
+    ASSERT_EQ(CountFrames(sizes, capacity), frames.size()) << "trial " << trial;
     for (const auto& f : frames) ASSERT_LE(f.size(), capacity);
     const auto back = AssembleTransaction(Spans(frames));
     ASSERT_TRUE(back) << "trial " << trial;

@@ -113,7 +113,7 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
   flash->set_unstable_tears(true);
   Model model;
   auto store = MountOk(*flash);
-  uint64_t ops = 0, cuts = 0, mounts = 1, collections = 0;
+  uint64_t ops = 0, cuts = 0, mounts = 1, collections = 0, fulls = 0;
   for (; ops < 30000; ++ops) {
     if (random.chance(0.01)) {  // a battery pull somewhere in the next few writes
       flash->schedule_power_cut(flash->writes() + random.uniform(6),
@@ -147,6 +147,7 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
       model = found;
     } else {
       ASSERT_EQ(s, Status::kFull) << "op " << ops;
+      ++fulls;
     }
     if (random.chance(0.02)) {
       collections += store->stats().gc_runs;
@@ -158,6 +159,7 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
   std::printf("model test: %llu operations, %llu power cuts, %llu mounts, %llu collections\n",
               (unsigned long long)ops, (unsigned long long)cuts, (unsigned long long)mounts,
               (unsigned long long)(collections + store->stats().gc_runs));
+  std::printf("full: %llu\n", (unsigned long long)fulls);
   EXPECT_GT(cuts, 100u);
   EXPECT_GT(collections, 1000u) << "the store must be full enough to collect often";
 }

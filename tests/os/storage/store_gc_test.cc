@@ -156,11 +156,14 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
       ASSERT_EQ(Contents(*store), model) << "after a clean remount, op " << ops;
     }
   }
-  std::printf("model test: %llu operations, %llu power cuts, %llu mounts, %llu collections\n",
+  std::printf("model test: %llu operations, %llu power cuts, %llu mounts, %llu refused as full, "
+              "%llu collections\n",
               (unsigned long long)ops, (unsigned long long)cuts, (unsigned long long)mounts,
+              (unsigned long long)fulls,
               (unsigned long long)(collections + store->stats().gc_runs));
-  std::printf("full: %llu\n", (unsigned long long)fulls);
   EXPECT_GT(cuts, 100u);
+  // 40 keys of at most 600 bytes fit easily: refusing commits here means GC gave up early.
+  EXPECT_LT(fulls, ops / 100) << fulls << " commits were refused as full";
   EXPECT_GT(collections, 1000u) << "the store must be full enough to collect often";
 }
 

@@ -101,6 +101,20 @@ TEST_F(SimRadioTest, LinkDropMidFlightTimesOutAndDeliversNothingLater) {
   clock.run_for(seconds(5));
   ASSERT_EQ(outcomes.size(), 1u);
   EXPECT_EQ(outcomes[0].status, RadioStatus::kTimeout);
+  EXPECT_EQ(outcomes[0].at.time_since_epoch(), seconds(2)) << "fails at its deadline";
+}
+
+TEST_F(SimRadioTest, SwitchingOffMidFlightTimesOutAndTheRequestNeverArrives) {
+  EchoServer();
+  Send({1}, seconds(2));
+  clock.run_for(milliseconds(40));  // halfway up
+  radio.set_enabled(false);
+  radio.set_enabled(true);  // back on before the request would have landed
+  clock.run_for(seconds(5));
+  ASSERT_EQ(outcomes.size(), 1u);
+  EXPECT_EQ(outcomes[0].status, RadioStatus::kTimeout);
+  EXPECT_EQ(outcomes[0].at.time_since_epoch(), seconds(2));
+  EXPECT_TRUE(server_saw.empty()) << "a request in the air dies with the radio";
 }
 
 TEST_F(SimRadioTest, RequestReachesTheServerEvenAfterItsSenderGaveUp) {

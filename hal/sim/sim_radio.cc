@@ -34,10 +34,15 @@ void SimRadio::FailSoon(RadioStatus status, ReplyHandler handler) {
   // A flight that ends now, from a timer: never inside send(), so the caller's state is
   // consistent when its handler runs.
   const uint64_t id = next_id_++;
-  const TimerId now = clock_.schedule_at(clock_.now(), [this, id, status] {
-    Finish(id, status, {});
+  const TimePoint now = clock_.now();
+  const TimerId timer = clock_.schedule_at(now, [this, id, status] { Finish(id, status, {}); });
+  flights_[id] = Flight{std::move(handler), link_epoch_, now, timer, std::nullopt};
+}
+
+void SimRadio::ArmDeadline(uint64_t id, Flight& flight) {
+  flight.deadline_timer = clock_.schedule_at(flight.deadline, [this, id] {
+    Finish(id, RadioStatus::kTimeout, {});
   });
-  flights_[id] = Flight{std::move(handler), link_epoch_, now, std::nullopt};
 }
 
 void SimRadio::send(Bytes request, Duration timeout, ReplyHandler on_reply) {
@@ -46,10 +51,9 @@ void SimRadio::send(Bytes request, Duration timeout, ReplyHandler on_reply) {
   if (link_ == LinkState::kNoSignal) return FailSoon(RadioStatus::kNoSignal, std::move(on_reply));
 
   const uint64_t id = next_id_++;
-  const TimerId deadline = clock_.schedule_after(timeout, [this, id] {
-    Finish(id, RadioStatus::kTimeout, {});
-  });
-  flights_[id] = Flight{std::move(on_reply), link_epoch_, deadline, std::nullopt};
+  Flight& flight = flights_[id] = Flight{std::move(on_reply), link_epoch_,
+                                         clock_.now() + timeout, TimerId{}, std::nullopt};
+  ArmDeadline(id, flight);
   if (link_ == LinkState::kUpNoService) return;  // only the deadline will answer
 
   counters_.bytes_up += request.size();
@@ -75,8 +79,14 @@ void SimRadio::Arrive(uint64_t id, uint64_t epoch, Bytes request) {
     ++counters_.lost;  // the server acted on it; the handset will never know
     return;
   }
-  it->second.leg_timer = clock_.schedule_after(
+  Flight& flight = it->second;
+  flight.leg_timer = clock_.schedule_after(
       model_.latency, [this, id, rep = std::move(*reply)]() mutable { Deliver(id, std::move(rep)); });
+  // The clock runs timers due at the same instant in the order they were scheduled, and the
+  // deadline was scheduled first. Re-arm it behind the reply, so a reply that lands exactly
+  // at the deadline counts as in time.
+  clock_.cancel(flight.deadline_timer);
+  ArmDeadline(id, flight);
 }
 
 void SimRadio::Deliver(uint64_t id, Bytes reply) {

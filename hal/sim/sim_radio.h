@@ -52,10 +52,12 @@ class SimRadio final : public Radio {
   struct Flight {
     ReplyHandler handler;
     uint64_t link_epoch;  // a request does not survive the link going down
+    TimePoint deadline;
     TimerId deadline_timer;
     std::optional<TimerId> leg_timer;  // the reply on its way down
   };
   void FailSoon(RadioStatus status, ReplyHandler handler);
+  void ArmDeadline(uint64_t id, Flight& flight);
   void Arrive(uint64_t id, uint64_t epoch, Bytes request);
   void Deliver(uint64_t id, Bytes reply);
   void Finish(uint64_t id, RadioStatus status, Bytes reply);

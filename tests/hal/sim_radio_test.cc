@@ -117,6 +117,20 @@ TEST_F(SimRadioTest, SwitchingOffMidFlightTimesOutAndTheRequestNeverArrives) {
   EXPECT_TRUE(server_saw.empty()) << "a request in the air dies with the radio";
 }
 
+TEST_F(SimRadioTest, ReplyLandingExactlyAtTheDeadlineIsInTime) {
+  EchoServer();
+  Send({1}, milliseconds(160));                          // exactly two latencies
+  Send({2}, milliseconds(160) - Duration(1));            // one microsecond short
+  clock.run_for(seconds(1));
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_EQ(outcomes[0].status, RadioStatus::kTimeout);  // the short one gives up first
+  EXPECT_EQ(outcomes[0].at.time_since_epoch(), milliseconds(160) - Duration(1));
+  EXPECT_EQ(outcomes[1].status, RadioStatus::kOk);
+  EXPECT_EQ(outcomes[1].reply, (Bytes{1, 0xAC}));
+  EXPECT_EQ(outcomes[1].at.time_since_epoch(), milliseconds(160));
+  EXPECT_EQ(server_saw.size(), 2u);
+}
+
 TEST_F(SimRadioTest, RequestReachesTheServerEvenAfterItsSenderGaveUp) {
   EchoServer();
   Send({7}, milliseconds(50));  // shorter than the trip up

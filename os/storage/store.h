@@ -62,7 +62,6 @@ class Store {
   size_t Count(uint8_t ns) const;
 
   const StoreStats& stats() const { return stats_; }
-  uint64_t free_pages() const { return writer_.free_pages(); }
 
  private:
   struct Slot {

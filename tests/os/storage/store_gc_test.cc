@@ -23,23 +23,8 @@ constexpr hal::FlashGeometry kSmall{.page_size = 256, .pages_per_block = 8, .blo
                                     .erase_endurance = 100000};
 
 // Random puts and erases over a few keys: most data goes stale fast.
-std::vector<std::vector<Change>> Churn(uint64_t seed, int count, uint16_t keys) {
-  SimRandom random(seed);
-  std::vector<std::vector<Change>> out(count);
-  for (auto& t : out) {
-    t.resize(1 + random.uniform(2));
-    for (auto& c : t) {
-      c.ns = uint8_t(random.uniform(2));
-      c.key = K(uint16_t(random.uniform(keys)));
-      if (random.chance(0.25)) {
-        c.op = RecordOp::kErase;
-      } else {
-        c.value.resize(random.chance(0.05) ? 300 + random.uniform(400) : random.uniform(100));
-        random.fill(c.value);
-      }
-    }
-  }
-  return out;
+std::vector<Transaction> Churn(uint64_t seed, int count, uint16_t keys) {
+  return RandomTransactions(seed, count, WorkloadShape{.keys = keys});
 }
 
 TEST(StoreGc, OverwritesNeverFillTheStore) {
@@ -104,8 +89,8 @@ TEST(StoreGc, WearStaysEvenWithColdData) {
   EXPECT_LE(hi - lo, options.wear_threshold + 4u);
 }
 
-// Many thousands of random operations on a nearly full store, with remounts and power cuts
-// at random, checked against a model after every mount. A cut commit may land or not, but
+// Many thousands of random operations on a small store that collects constantly, with
+// remounts and power cuts at random, checked against a model after every mount. A cut commit may land or not, but
 // the model learns which from the store only for the one commit in flight.
 TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
   SimRandom random(31337);

@@ -166,28 +166,11 @@ TEST_F(StoreTest, AfterPowerLossTheStoreRefusesUntilMountedAgain) {
   EXPECT_EQ(store->Get(0, K(1), &v), Status::kOk);
 }
 
-// A seeded mix of transactions: puts, overwrites, erases, and values spanning blocks.
-std::vector<std::vector<Change>> Workload(uint64_t seed, int count) {
-  SimRandom random(seed);
-  std::vector<std::vector<Change>> out(count);
-  for (auto& t : out) {
-    t.resize(1 + random.uniform(4));
-    for (auto& c : t) {
-      c.ns = uint8_t(random.uniform(3));
-      c.key = K(uint16_t(random.uniform(12)));
-      if (random.chance(0.2)) {
-        c.op = RecordOp::kErase;
-      } else {
-        c.value.resize(random.chance(0.1) ? 500 + random.uniform(2500) : random.uniform(200));
-        random.fill(c.value);
-      }
-    }
-  }
-  return out;
-}
-
 TEST(StorePowerCut, EveryCutPointEveryTear) {
-  EXPECT_GT(SweepEveryCutPoint(kGeometry, Workload(2026, 70), 5), 1000u);
+  // Puts, overwrites, erases, and values spanning blocks.
+  const WorkloadShape mix{.max_changes = 4, .namespaces = 3, .keys = 12, .erase_chance = 0.2,
+                          .big_chance = 0.1, .big_min = 500, .big_span = 2500, .small_span = 200};
+  EXPECT_GT(SweepEveryCutPoint(kGeometry, RandomTransactions(2026, 70, mix), 5), 1000u);
 }
 
 }  // namespace

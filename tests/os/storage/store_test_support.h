@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hal/sim/sim_flash.h"
+#include "hal/sim/sim_random.h"
 #include "os/storage/store.h"
 
 namespace swivel::os::storage::test {
@@ -49,6 +50,39 @@ inline void ApplyToModel(Model& m, const Transaction& t) {
   for (const auto& c : t)
     if (c.op == RecordOp::kErase) m.erase({c.ns, c.key});
     else m[{c.ns, c.key}] = c.value;
+}
+
+// The shape of a random workload: how many changes a transaction has, over which keys, and
+// how often they erase or carry a large value.
+struct WorkloadShape {
+  uint32_t max_changes = 2;  // 1..max_changes changes per transaction
+  uint32_t namespaces = 2;
+  uint32_t keys = 8;
+  double erase_chance = 0.25;
+  double big_chance = 0.05;
+  uint32_t big_min = 300, big_span = 400;  // a large value: big_min + [0, big_span) bytes
+  uint32_t small_span = 100;               // otherwise [0, small_span) bytes
+};
+
+inline std::vector<Transaction> RandomTransactions(uint64_t seed, int count,
+                                                   const WorkloadShape& shape) {
+  hal::sim::SimRandom random(seed);
+  std::vector<Transaction> out(count);
+  for (auto& t : out) {
+    t.resize(1 + random.uniform(shape.max_changes));
+    for (auto& c : t) {
+      c.ns = uint8_t(random.uniform(shape.namespaces));
+      c.key = K(uint16_t(random.uniform(shape.keys)));
+      if (random.chance(shape.erase_chance)) {
+        c.op = RecordOp::kErase;
+      } else {
+        c.value.resize(random.chance(shape.big_chance) ? shape.big_min + random.uniform(shape.big_span)
+                                                       : random.uniform(shape.small_span));
+        random.fill(c.value);
+      }
+    }
+  }
+  return out;
 }
 
 // Runs `work` once to count its flash writes, then again for every write index and every

@@ -22,11 +22,12 @@ struct ScannedFrame {
   std::vector<uint8_t> payload;
 };
 
-// Appends every frame of `block` (which starts with `first`) to `frames`, up to the first
-// erased page. Garbage pages (torn programs) are skipped.
+// Appends every frame of `block` (which starts with `first`) to `frames`. Garbage pages
+// (torn programs) are skipped. Reads every page: a resumed block has an erased-looking page
+// before its newer frames. `last_used` gets the index of the last page that is not erased.
 Status ScanBlock(hal::Flash& flash, uint32_t block, const DecodedFrame& first,
                  std::vector<uint8_t>& page, std::vector<ScannedFrame>& frames,
-                 uint64_t& pages_read) {
+                 uint64_t& pages_read, uint32_t& last_used) {
   const auto& g = flash.geometry();
   const uint64_t base = uint64_t(block) * g.pages_per_block;
   frames.push_back({first.header, base, {first.payload.begin(), first.payload.end()}});
@@ -36,7 +37,8 @@ Status ScanBlock(hal::Flash& flash, uint32_t block, const DecodedFrame& first,
     ++pages_read;
     DecodedFrame f;
     const auto kind = DecodeFrame(page, &f);
-    if (kind == PageKind::kErased) break;
+    if (kind == PageKind::kErased) continue;
+    last_used = p;
     if (kind == PageKind::kFrame)
       frames.push_back({f.header, base + p, {f.payload.begin(), f.payload.end()}});
   }
@@ -105,6 +107,7 @@ LogScan ScanLog(hal::Flash& flash, bool keep_values) {
   std::vector<uint8_t> page(g.page_size);
   std::vector<ScannedFrame> frames;
   std::vector<std::pair<uint64_t, uint32_t>> starts;  // first sequence, block
+  std::vector<uint32_t> last_used(g.block_count, 0);
 
   for (uint32_t b = 0; b < g.block_count; ++b) {
     if (flash.is_bad(b)) continue;
@@ -121,7 +124,8 @@ LogScan ScanLog(hal::Flash& flash, bool keep_values) {
     }
     starts.emplace_back(first.header.sequence, b);
     scan.erase_counts[b] = first.header.erase_count;
-    if (auto st = ScanBlock(flash, b, first, page, frames, scan.pages_read); st != Status::kOk) {
+    if (auto st = ScanBlock(flash, b, first, page, frames, scan.pages_read, last_used[b]);
+        st != Status::kOk) {
       scan.status = st;
       return scan;
     }
@@ -129,6 +133,11 @@ LogScan ScanLog(hal::Flash& flash, bool keep_values) {
 
   std::sort(starts.begin(), starts.end());
   for (auto [seq, b] : starts) scan.log_blocks.push_back(b);
+  if (!starts.empty()) {
+    const uint32_t newest = starts.back().second;
+    if (last_used[newest] + 2 < g.pages_per_block)
+      scan.resume = std::pair{newest, last_used[newest] + 2};
+  }
   std::sort(frames.begin(), frames.end(), [](const ScannedFrame& a, const ScannedFrame& b) {
     return a.header.sequence < b.header.sequence;
   });
@@ -165,14 +174,21 @@ Status ReadValue(hal::Flash& flash, std::span<const uint64_t> pages, const Entry
 LogWriter::LogWriter(hal::Flash& flash, const LogScan& scan, uint32_t reserve_blocks)
     : flash_(flash), reserve_(reserve_blocks), next_sequence_(scan.next_sequence),
       free_(scan.free_blocks), clean_(flash.geometry().block_count, false),
-      erase_counts_(scan.erase_counts) {}
+      erase_counts_(scan.erase_counts) {
+  if (scan.resume) {
+    has_open_ = true;
+    open_block_ = scan.resume->first;
+    next_page_ = scan.resume->second;
+  }
+}
 
 uint64_t LogWriter::free_pages(bool include_reserve) const {
   const auto& g = flash_.geometry();
-  const uint64_t open = has_open_ ? g.pages_per_block - next_page_ : 0;
-  const uint64_t keep = include_reserve ? 0 : reserve_;
-  const uint64_t spare = free_.size() > keep ? free_.size() - keep : 0;
-  return open + spare * g.pages_per_block;
+  const int64_t open = has_open_ ? g.pages_per_block - next_page_ : 0;
+  // A reserve that garbage collection dipped into (a power cut mid-collection) counts
+  // against the open block: ordinary writes wait until collections have restored it.
+  const int64_t spare = int64_t(free_.size()) - int64_t(include_reserve ? 0 : reserve_);
+  return uint64_t(std::max<int64_t>(0, open + spare * int64_t(g.pages_per_block)));
 }
 
 std::optional<uint32_t> LogWriter::open_block() const {
@@ -191,12 +207,12 @@ Status LogWriter::Recycle(uint32_t block) {
   return Status::kOk;
 }
 
-Status LogWriter::OpenBlock(bool use_reserve) {
+Status LogWriter::OpenBlock(bool use_reserve, bool cold) {
   while (free_.size() > (use_reserve ? 0 : reserve_)) {
-    // Dynamic wear levelling: the least worn free block goes first.
-    auto it = std::min_element(free_.begin(), free_.end(), [&](uint32_t a, uint32_t b) {
-      return erase_counts_[a] < erase_counts_[b];
-    });
+    // Dynamic wear levelling: the least worn free block goes first, unless the data is cold.
+    const auto by_wear = [&](uint32_t a, uint32_t b) { return erase_counts_[a] < erase_counts_[b]; };
+    auto it = cold ? std::max_element(free_.begin(), free_.end(), by_wear)
+                   : std::min_element(free_.begin(), free_.end(), by_wear);
     const uint32_t block = *it;
     free_.erase(it);
     if (!clean_[block]) {
@@ -215,7 +231,7 @@ Status LogWriter::OpenBlock(bool use_reserve) {
 }
 
 Status LogWriter::Append(std::span<const std::vector<uint8_t>> payloads,
-                         std::vector<uint64_t>* pages, bool use_reserve) {
+                         std::vector<uint64_t>* pages, bool use_reserve, bool cold) {
   if (payloads.size() > free_pages(use_reserve)) return Status::kFull;
   const auto& g = flash_.geometry();
   const uint64_t transaction = next_sequence_;
@@ -224,7 +240,7 @@ Status LogWriter::Append(std::span<const std::vector<uint8_t>> payloads,
       if (!has_open_ || next_page_ == g.pages_per_block) {
         // Ran out mid-transaction only if blocks went bad on the way: the frames written
         // so far have no commit frame, so they never count.
-        if (auto s = OpenBlock(use_reserve); s != Status::kOk) return s;
+        if (auto s = OpenBlock(use_reserve, cold); s != Status::kOk) return s;
       }
       const FrameHeader header{k + 1 == payloads.size(), next_sequence_, transaction,
                                erase_counts_[open_block_]};

@@ -8,9 +8,12 @@
 //   before reuse, so leftovers of a half-finished erase are never read as data.
 // - A transaction is committed iff all its frames are valid, their sequences run
 //   consecutively from the transaction id, and the last one carries the commit mark.
-// - After a mount the writer opens a fresh block: it never appends to the block that was
-//   open when power went, whose last page may be torn. Sequences continue past any frame
-//   that might have been torn, so no sequence is ever used twice.
+// - After a mount the writer goes on in the newest block, one page past the last page that
+//   is not erased: the page after it may have been torn while reading blank, so it is never
+//   programmed. Abandoning the block instead would leak free space at every power cut, and
+//   enough cuts in a row would leave garbage collection no room to run. A scan therefore
+//   reads past erased-looking pages. Sequences continue past any frame that might have been
+//   torn, so no sequence is ever used twice.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -55,6 +58,8 @@ struct LogScan {
   // Per block, from its frames. A block with no frame counts 0: usually it was never
   // erased; its count is lost only if power went between its erase and its first program.
   std::vector<uint32_t> erase_counts;
+  // Where the writer may go on: the newest log block and the first page it may program.
+  std::optional<std::pair<uint32_t, uint32_t>> resume;
   uint64_t pages_read = 0;
 };
 
@@ -75,9 +80,12 @@ class LogWriter {
 
   // Programs one transaction's frames (payloads from PackTransaction). kOk means it is
   // durable; kFull means nothing was written; kPowerLost means it may or may not be.
-  // Only garbage collection may `use_reserve`.
+  // Only garbage collection may `use_reserve`. A block opened for `cold` data (static wear
+  // levelling moving data nobody rewrites) is the most worn free one, so that it rests
+  // under the cold data; any other write opens the least worn.
   Status Append(std::span<const std::vector<uint8_t>> payloads,
-                std::vector<uint64_t>* pages = nullptr, bool use_reserve = false);
+                std::vector<uint64_t>* pages = nullptr, bool use_reserve = false,
+                bool cold = false);
   // Erases a block whose data is all stale or copied elsewhere and makes it free.
   Status Recycle(uint32_t block);
 
@@ -90,7 +98,7 @@ class LogWriter {
   uint32_t erase_count(uint32_t block) const { return erase_counts_[block]; }
 
  private:
-  Status OpenBlock(bool use_reserve);  // erases a free block; it becomes the one written
+  Status OpenBlock(bool use_reserve, bool cold);  // erases a free block to write next
 
   hal::Flash& flash_;
   uint32_t reserve_;

@@ -91,13 +91,14 @@ Status Store::Commit(std::span<const Change> changes) {
   return Status::kOk;
 }
 
-Status Store::Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames) {
+Status Store::Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames,
+                    bool cold) {
   const auto payloads = PackTransaction(changes, FramePayloadCapacity(flash_.geometry().page_size));
   *frames = payloads.size();
   if (!use_reserve)
     if (Status s = MakeRoom(payloads.size()); s != Status::kOk) return s;
   std::vector<uint64_t> pages;
-  const Status s = writer_.Append(payloads, &pages, use_reserve);
+  const Status s = writer_.Append(payloads, &pages, use_reserve, cold);
   if (s == Status::kPowerLost) dead_ = true;
   if (s != Status::kOk) return s;
   const std::vector<std::span<const uint8_t>> spans(payloads.begin(), payloads.end());

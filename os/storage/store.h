@@ -72,7 +72,8 @@ class Store {
 
   Store(hal::Flash& flash, const LogScan& scan, StoreOptions options);
   // Writes one transaction (the caller made room) and indexes it.
-  Status Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames);
+  Status Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames,
+               bool cold = false);
   void Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
              std::span<const Entry> entries);
   // Adds (sign +1) or removes (-1) a slot's bytes from the live count of its blocks, and
@@ -84,8 +85,8 @@ class Store {
   Status LevelWear();
   // Pages needed to move everything that depends on `victim` (read from sizes only).
   size_t CopyFrames(uint32_t victim) const;
-  // Copies what depends on the victim forward as one transaction and erases it.
-  Status Collect(uint32_t victim);
+  // Copies what depends on the victim forward and erases it. `cold`: see LogWriter::Append.
+  Status Collect(uint32_t victim, bool cold = false);
 
   hal::Flash& flash_;
   StoreOptions options_;

@@ -7,11 +7,41 @@
 // victim whole; a cut during its erase leaves a block that is either ignored (page 0 no
 // longer a frame) or replays only records that newer ones override.
 #include <algorithm>
+#include <span>
+#include <vector>
 
 #include "os/storage/frame.h"
 #include "os/storage/store.h"
 
 namespace swivel::os::storage {
+namespace {
+
+// Splits copies (by value size, in order) into transactions of one frame each; a value too
+// large for one frame gets a transaction of its own. Why not one transaction for the whole
+// collection: a transaction counts only while all its frames exist, so collecting any block
+// a copy batch landed in would have to move the whole batch again. Batches spanning blocks
+// snowball that way and glue cold data to hot blocks, which defeats wear levelling.
+// Returns where each batch ends; `frames` gets the pages they take in all.
+std::vector<size_t> CopyBatches(std::span<const uint32_t> sizes, size_t capacity,
+                                size_t* frames) {
+  std::vector<size_t> ends;
+  *frames = 0;
+  size_t begin = 0;
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    if (i > begin && CountFrames(sizes.subspan(begin, i + 1 - begin), capacity) > 1) {
+      ends.push_back(i);
+      *frames += CountFrames(sizes.subspan(begin, i - begin), capacity);
+      begin = i;
+    }
+  }
+  if (begin < sizes.size()) {
+    ends.push_back(sizes.size());
+    *frames += CountFrames(sizes.subspan(begin), capacity);
+  }
+  return ends;
+}
+
+}  // namespace
 
 size_t Store::CopyFrames(uint32_t victim) const {
   const bool oldest = victim == log_order_.front();
@@ -20,7 +50,9 @@ size_t Store::CopyFrames(uint32_t victim) const {
     if (auto put = index_.find(key); put != index_.end()) sizes.push_back(put->second.entry.value_size);
     else if (!oldest) sizes.push_back(0);  // an erase record that must move on
   }
-  return CountFrames(sizes, FramePayloadCapacity(flash_.geometry().page_size));
+  size_t frames = 0;
+  CopyBatches(sizes, FramePayloadCapacity(flash_.geometry().page_size), &frames);
+  return frames;
 }
 
 Status Store::MakeRoom(uint64_t pages) {
@@ -53,10 +85,10 @@ Status Store::LevelWear() {
     most_worn = std::max(most_worn, writer_.erase_count(b));
   if (writer_.erase_count(oldest) + options_.wear_threshold >= most_worn) return Status::kOk;
   if (CopyFrames(oldest) > writer_.free_pages(/*include_reserve=*/true)) return Status::kOk;
-  return Collect(oldest);
+  return Collect(oldest, /*cold=*/true);
 }
 
-Status Store::Collect(uint32_t victim) {
+Status Store::Collect(uint32_t victim, bool cold) {
   const bool oldest = victim == log_order_.front();
   std::vector<Change> copies;
   const std::vector<IndexKey> dependents(dependents_[victim].begin(), dependents_[victim].end());
@@ -78,10 +110,15 @@ Status Store::Collect(uint32_t victim) {
       }
     }
   }
-  if (!copies.empty()) {
+  std::vector<uint32_t> sizes;
+  for (const Change& c : copies) sizes.push_back(uint32_t(c.value.size()));
+  size_t frames = 0, begin = 0;
+  for (size_t end : CopyBatches(sizes, FramePayloadCapacity(flash_.geometry().page_size), &frames)) {
     uint64_t written = 0;
-    if (Status s = Write(copies, /*use_reserve=*/true, &written); s != Status::kOk) return s;
+    const std::span batch(copies.data() + begin, end - begin);
+    if (Status s = Write(batch, /*use_reserve=*/true, &written, cold); s != Status::kOk) return s;
     stats_.gc_frames_written += written;
+    begin = end;
   }
   const Status s = writer_.Recycle(victim);
   if (s == Status::kPowerLost) dead_ = true;

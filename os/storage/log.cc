@@ -196,6 +196,13 @@ std::optional<uint32_t> LogWriter::open_block() const {
   return open_block_;
 }
 
+std::optional<uint32_t> LogWriter::most_worn_free() const {
+  if (free_.empty()) return std::nullopt;
+  return *std::max_element(free_.begin(), free_.end(), [&](uint32_t a, uint32_t b) {
+    return erase_counts_[a] < erase_counts_[b];
+  });
+}
+
 Status LogWriter::Recycle(uint32_t block) {
   if (has_open_ && block == open_block_) has_open_ = false;
   const auto s = flash_.erase(block);
@@ -211,7 +218,7 @@ Status LogWriter::OpenBlock(bool use_reserve, bool cold) {
   while (free_.size() > (use_reserve ? 0 : reserve_)) {
     // Dynamic wear levelling: the least worn free block goes first, unless the data is cold.
     const auto by_wear = [&](uint32_t a, uint32_t b) { return erase_counts_[a] < erase_counts_[b]; };
-    auto it = cold ? std::max_element(free_.begin(), free_.end(), by_wear)
+    auto it = cold ? std::find(free_.begin(), free_.end(), *most_worn_free())
                    : std::min_element(free_.begin(), free_.end(), by_wear);
     const uint32_t block = *it;
     free_.erase(it);

@@ -96,6 +96,7 @@ class LogWriter {
   // The block being written, if any (garbage collection never picks it).
   std::optional<uint32_t> open_block() const;
   uint32_t erase_count(uint32_t block) const { return erase_counts_[block]; }
+  std::optional<uint32_t> most_worn_free() const;
 
  private:
   Status OpenBlock(bool use_reserve, bool cold);  // erases a free block to write next

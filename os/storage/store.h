@@ -41,6 +41,7 @@ struct StoreStats {
   uint64_t mount_pages_read = 0;
   uint64_t gc_runs = 0;
   uint64_t gc_frames_written = 0;  // pages programmed to copy live data forward
+  uint64_t wear_moves = 0;         // collections made to move cold data (of gc_runs)
 };
 
 class Store {

@@ -75,17 +75,22 @@ Status Store::MakeRoom(uint64_t pages) {
 }
 
 Status Store::LevelWear() {
-  // Static wear levelling: cold data must not pin a little-worn block forever. Moving the
-  // oldest block frees nothing, so it is a move of its own, at most one per commit.
-  if (log_order_.empty()) return Status::kOk;
-  const uint32_t oldest = log_order_.front();
-  if (oldest == writer_.open_block()) return Status::kOk;
-  uint32_t most_worn = 0;
-  for (uint32_t b = 0; b < flash_.geometry().block_count; ++b)
-    most_worn = std::max(most_worn, writer_.erase_count(b));
-  if (writer_.erase_count(oldest) + options_.wear_threshold >= most_worn) return Status::kOk;
-  if (CopyFrames(oldest) > writer_.free_pages(/*include_reserve=*/true)) return Status::kOk;
-  return Collect(oldest, /*cold=*/true);
+  // Static wear levelling: cold data must not pin a little-worn block forever. The least
+  // worn block holding data is moved onto the most worn free block, where the cold data
+  // lets it rest, once the two differ by the threshold. Moving it to any less worn block
+  // would only pin that one instead. It frees nothing, so it is a move of its own, at most
+  // one per commit.
+  const auto dest = writer_.most_worn_free();
+  if (!dest) return Status::kOk;
+  std::optional<uint32_t> victim;
+  for (uint32_t b : log_order_)
+    if (b != writer_.open_block() && (!victim || writer_.erase_count(b) < writer_.erase_count(*victim)))
+      victim = b;
+  if (!victim || writer_.erase_count(*victim) + options_.wear_threshold >= writer_.erase_count(*dest))
+    return Status::kOk;
+  if (CopyFrames(*victim) > writer_.free_pages(/*include_reserve=*/true)) return Status::kOk;
+  ++stats_.wear_moves;
+  return Collect(*victim, /*cold=*/true);
 }
 
 Status Store::Collect(uint32_t victim, bool cold) {

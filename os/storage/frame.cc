@@ -13,7 +13,7 @@ std::vector<uint8_t> EncodeFrame(const FrameHeader& header, std::span<const uint
   uint8_t* h = page.data();
   PutLe32(h, kFrameMagic);
   h[4] = kFrameVersion;
-  h[5] = header.commit ? 1 : 0;
+  h[5] = uint8_t((header.commit ? 1 : 0) | (header.summary ? 2 : 0));
   PutLe16(h + 6, uint16_t(payload.size()));
   PutLe64(h + 8, header.sequence);
   PutLe64(h + 16, header.transaction);
@@ -30,14 +30,15 @@ PageKind DecodeFrame(std::span<const uint8_t> page, DecodedFrame* out) {
     return PageKind::kErased;
   if (page.size() < kFrameHeaderSize) return PageKind::kGarbage;
   const uint8_t* h = page.data();
-  if (GetLe32(h) != kFrameMagic || h[4] != kFrameVersion || (h[5] & ~1u) != 0)
+  if (GetLe32(h) != kFrameMagic || h[4] != kFrameVersion || (h[5] & ~3u) != 0)
     return PageKind::kGarbage;
   const size_t length = GetLe16(h + 6);
   if (length > page.size() - kFrameHeaderSize) return PageKind::kGarbage;
   const auto payload = page.subspan(kFrameHeaderSize, length);
   if (Crc32c(payload, Crc32c({h, 28})) != GetLe32(h + 28)) return PageKind::kGarbage;
   if (out) {
-    out->header = FrameHeader{(h[5] & 1u) != 0, GetLe64(h + 8), GetLe64(h + 16), GetLe32(h + 24)};
+    out->header = FrameHeader{(h[5] & 1u) != 0, GetLe64(h + 8), GetLe64(h + 16), GetLe32(h + 24),
+                              (h[5] & 2u) != 0};
     out->payload = payload;
   }
   return PageKind::kFrame;

@@ -6,7 +6,8 @@
 //   offset  size  field
 //   0       4     magic "SWFR"
 //   4       1     format version (1)
-//   5       1     flags: bit 0 = commit (the last frame of its transaction)
+//   5       1     flags: bit 0 = commit (the last frame of its transaction),
+//                 bit 1 = summary (a block summary page, not log data; summary.h)
 //   6       2     payload length in bytes
 //   8       8     sequence: +1 for every frame the store programs; orders the whole log
 //   16      8     transaction: the sequence of the transaction's first frame
@@ -29,6 +30,7 @@ struct FrameHeader {
   uint64_t sequence = 0;
   uint64_t transaction = 0;
   uint32_t erase_count = 0;
+  bool summary = false;
   bool operator==(const FrameHeader&) const = default;
 };
 

@@ -8,12 +8,16 @@
 //   before reuse, so leftovers of a half-finished erase are never read as data.
 // - A transaction is committed iff all its frames are valid, their sequences run
 //   consecutively from the transaction id, and the last one carries the commit mark.
-// - After a mount the writer goes on in the newest block, one page past the last page that
-//   is not erased: the page after it may have been torn while reading blank, so it is never
-//   programmed. Abandoning the block instead would leak free space at every power cut, and
-//   enough cuts in a row would leave garbage collection no room to run. A scan therefore
-//   reads past erased-looking pages. Sequences continue past any frame that might have been
-//   torn, so no sequence is ever used twice.
+// - After a mount the writer goes on in the newest block (unless it is closed), one page
+//   past the last page that is not erased: the page after it may have been torn while
+//   reading blank, so it is never programmed (and a page flash reports as already
+//   programmed is skipped too: each cut right after a resume leaves one more). Abandoning
+//   the block instead would leak free space at every power cut, and enough cuts in a row
+//   would leave garbage collection no room to run. A scan therefore reads past
+//   erased-looking pages. Sequences continue past any frame that might have been torn, so
+//   no sequence is ever used twice.
+// - A block is closed by a summary of its frames (summary.h) right after its last data
+//   frame; a scan reads a closed block's summary instead of its pages.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -23,6 +27,7 @@
 #include "hal/flash.h"
 #include "os/storage/record.h"
 #include "os/storage/status.h"
+#include "os/storage/summary.h"
 
 namespace swivel::os::storage {
 
@@ -60,11 +65,13 @@ struct LogScan {
   std::vector<uint32_t> erase_counts;
   // Where the writer may go on: the newest log block and the first page it may program.
   std::optional<std::pair<uint32_t, uint32_t>> resume;
+  std::vector<FrameSummary> resume_frames;  // the data frames already in that block
   uint64_t pages_read = 0;
 };
 
-// Reads the whole log. Fails only when flash does (kPowerLost, kIoError). Values are kept
-// in memory only with `keep_values` (tests, tools); a mount reads them on demand.
+// Reads the log: the summary of each closed block, every page of the others. Fails only
+// when flash does (kPowerLost, kIoError). Values are kept in memory only with `keep_values`
+// (tests, tools), which reads every page; a mount reads values on demand.
 LogScan ScanLog(hal::Flash& flash, bool keep_values = false);
 
 // Reads the value of a put `entry` of the transaction whose frames are at `pages`. Every
@@ -91,15 +98,19 @@ class LogWriter {
 
   uint64_t next_sequence() const { return next_sequence_; }
   size_t free_blocks() const { return free_.size(); }
-  // Pages the log can still take before it is full.
+  // Pages the log can still take before it is full, and the pages `payloads` take with
+  // their share of block summaries (an upper bound).
   uint64_t free_pages(bool include_reserve = false) const;
+  uint64_t PagesFor(std::span<const std::vector<uint8_t>> payloads) const;
   // The block being written, if any (garbage collection never picks it).
   std::optional<uint32_t> open_block() const;
   uint32_t erase_count(uint32_t block) const { return erase_counts_[block]; }
   std::optional<uint32_t> most_worn_free() const;
+  uint64_t summary_pages_written() const { return summary_pages_written_; }
 
  private:
   Status OpenBlock(bool use_reserve, bool cold);  // erases a free block to write next
+  Status CloseBlock();  // programs the open block's summary into its last pages
 
   hal::Flash& flash_;
   uint32_t reserve_;
@@ -112,6 +123,9 @@ class LogWriter {
   bool has_open_ = false;
   uint32_t open_block_ = 0;
   uint32_t next_page_ = 0;           // in the open block
+  std::vector<FrameSummary> block_frames_;  // the open block's data frames so far
+  size_t summary_bytes_ = kSummaryStart;    // what their summary takes
+  uint64_t summary_pages_written_ = 0;
 };
 
 }  // namespace swivel::os::storage

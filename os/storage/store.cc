@@ -96,7 +96,7 @@ Status Store::Write(std::span<const Change> changes, bool use_reserve, uint64_t*
   const auto payloads = PackTransaction(changes, FramePayloadCapacity(flash_.geometry().page_size));
   *frames = payloads.size();
   if (!use_reserve)
-    if (Status s = MakeRoom(payloads.size()); s != Status::kOk) return s;
+    if (Status s = MakeRoom(writer_.PagesFor(payloads)); s != Status::kOk) return s;
   std::vector<uint64_t> pages;
   const Status s = writer_.Append(payloads, &pages, use_reserve, cold);
   if (s == Status::kPowerLost) dead_ = true;

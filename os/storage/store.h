@@ -42,6 +42,7 @@ struct StoreStats {
   uint64_t gc_runs = 0;
   uint64_t gc_frames_written = 0;  // pages programmed to copy live data forward
   uint64_t wear_moves = 0;         // collections made to move cold data (of gc_runs)
+  uint64_t summary_pages = 0;      // block summary pages programmed (since mount)
 };
 
 class Store {
@@ -62,7 +63,10 @@ class Store {
   void ForEach(uint8_t ns, const std::function<void(const Key&, uint32_t size)>& visit) const;
   size_t Count(uint8_t ns) const;
 
-  const StoreStats& stats() const { return stats_; }
+  const StoreStats& stats() const {
+    stats_.summary_pages = writer_.summary_pages_written();
+    return stats_;
+  }
 
  private:
   struct Slot {
@@ -104,7 +108,7 @@ class Store {
   // transaction counts only while all its frames exist. Also keeps a collection's work
   // proportional to the victim, not to the store.
   std::vector<std::set<IndexKey>> dependents_;
-  StoreStats stats_;
+  mutable StoreStats stats_;
   bool dead_ = false;  // power was lost: remount before use
 };
 

@@ -12,6 +12,7 @@
 
 #include "os/storage/frame.h"
 #include "os/storage/store.h"
+#include "os/storage/summary.h"
 
 namespace swivel::os::storage {
 namespace {
@@ -50,9 +51,12 @@ size_t Store::CopyFrames(uint32_t victim) const {
     if (auto put = index_.find(key); put != index_.end()) sizes.push_back(put->second.entry.value_size);
     else if (!oldest) sizes.push_back(0);  // an erase record that must move on
   }
+  const auto& g = flash_.geometry();
   size_t frames = 0;
-  CopyBatches(sizes, FramePayloadCapacity(flash_.geometry().page_size), &frames);
-  return frames;
+  const auto ends = CopyBatches(sizes, FramePayloadCapacity(g.page_size), &frames);
+  // Their share of block summaries: one frame line per frame, one entry line per record.
+  const size_t summary = frames * SummaryBytesOf(0) + sizes.size() * (SummaryBytesOf(1) - SummaryBytesOf(0));
+  return frames + SummaryPages(summary, g.page_size) + (ends.empty() ? 0 : 1);
 }
 
 Status Store::MakeRoom(uint64_t pages) {

@@ -19,7 +19,7 @@ using hal::sim::TearMode;
 using namespace test;
 
 // Small enough that every few commits need a collection.
-constexpr hal::FlashGeometry kSmall{.page_size = 256, .pages_per_block = 8, .block_count = 12,
+constexpr hal::FlashGeometry kSmall{.page_size = 512, .pages_per_block = 16, .block_count = 12,
                                     .erase_endurance = 100000};
 
 // Random puts and erases over a few keys: most data goes stale fast.
@@ -155,14 +155,21 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
 }
 
 TEST(StorePowerCut, EveryCutPointThroughGarbageCollection) {
-  const auto work = Churn(2027, 250, 8);
+  // Six blocks: collections (and block summaries) come every few commits.
+  constexpr hal::FlashGeometry kTiny{.page_size = 512, .pages_per_block = 16, .block_count = 6,
+                                     .erase_endurance = 100000};
+  // Mixed transactions, some with values chunked over several frames (a photo's shape).
+  const auto work = RandomTransactions(
+      2027, 800, WorkloadShape{.max_changes = 3, .keys = 8, .big_chance = 0.08, .big_min = 600,
+                               .big_span = 1400});
   {
-    auto flash = SimFlash::InMemory(kSmall, 1);
+    auto flash = SimFlash::InMemory(kTiny, 1);
     auto store = MountOk(*flash);
     for (const auto& t : work) ASSERT_EQ(store->Commit(t), Status::kOk);
-    ASSERT_GT(store->stats().gc_runs, 20u) << "the workload must exercise collection";
+    ASSERT_GT(store->stats().gc_runs, 30u) << "the workload must exercise collection";
+    ASSERT_GT(store->stats().summary_pages, 40u) << "and close blocks with summaries";
   }
-  EXPECT_GT(SweepEveryCutPoint(kSmall, work, 30), 1000u);
+  EXPECT_GT(SweepEveryCutPoint(kTiny, work, 10), 5000u);
 }
 
 }  // namespace

@@ -75,6 +75,11 @@ Status Repository<M>::Write(const storage::Key& key, const M& record, bool mark_
   std::vector<storage::Change> changes(1);
   changes[0] = {storage::RecordOp::kPut, kNamespace, key, std::vector<uint8_t>(size)};
   if (!record.SerializeToArray(changes[0].value.data(), int(size))) return Status::kTooLarge;
+  // Refuse what Read would refuse. proto3 serializes a string field holding invalid UTF-8
+  // (it only logs an error) but will not parse it back: stored, such a record would read
+  // as kCorrupt for good, and could then be neither saved over nor removed.
+  if (M check; !check.ParseFromArray(changes[0].value.data(), int(size)))
+    return Status::kInvalidRecord;
   if (mark_dirty) {
     std::vector<uint8_t> revision(8);
     PutLe64(revision.data(), record.meta().revision());

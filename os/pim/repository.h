@@ -79,7 +79,8 @@ class Repository {
   // as they were, but an id assigned here stays, so retrying after a power cut updates
   // the record if the first attempt did land instead of creating a second one.
   // Saving under the id of a removed record brings it back, above the tombstone's revision.
-  // kInvalidRecord: an id of another length than 16, or meta.deleted set.
+  // kInvalidRecord: an id of another length than 16, meta.deleted set, or a record that
+  // would not parse back (a string field holding invalid UTF-8).
   // kCorrupt: the stored record with this id cannot be read, so its revision is unknown.
   Status Save(M& record);
 
@@ -108,7 +109,7 @@ class Repository {
   // Stores a record as the server sent it: revision and modified_ms untouched, and the
   // record clean afterwards (any dirty mark is erased in the same transaction). The caller
   // has already resolved conflicts; a dirty local record is overwritten.
-  // kInvalidRecord: an id that is not 16 bytes.
+  // kInvalidRecord: an id that is not 16 bytes, or a record that would not parse back.
   Status ApplyRemote(const M& record);
 
  private:

@@ -17,7 +17,8 @@ enum class Status {
   kIoError,    // as storage::Status
   // The repository's own:
   kInvalidRecord,  // an id that is not 16 bytes (empty is allowed only where Save assigns
-                   // one), or Save of a record marked deleted (use Remove)
+                   // one), Save of a record marked deleted (use Remove), or a record that
+                   // would not parse back (a string field holding invalid UTF-8)
   kStale,          // MarkSynced: the record changed after that revision; it stays dirty
   kNoFreeId,       // hal::Random kept returning ids already in use (a broken source)
 };

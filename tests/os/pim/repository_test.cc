@@ -251,6 +251,19 @@ TEST_F(RepositoryTest, BadIdsAndDeletedSavesAreRefused) {
   EXPECT_EQ(store->Count(DirtyNamespace(kContactsNamespace)), 0u);
 }
 
+TEST_F(RepositoryTest, ARecordThatWouldNotReadBackIsRefused) {
+  // proto3 writes invalid UTF-8 in a string field (logging an error) but refuses to parse it.
+  auto c = Saved(1);
+  c.set_display_name("\xff\xfe");
+  EXPECT_EQ(repo.Save(c), Status::kInvalidRecord);
+  EXPECT_EQ(c.meta().revision(), 1u);
+  proto::Contact got;
+  ASSERT_EQ(repo.Get(c.meta().id(), &got), Status::kOk);
+  EXPECT_EQ(got.display_name(), "Contact 1") << "the stored record must stay readable";
+  EXPECT_EQ(repo.ApplyRemote(c), Status::kInvalidRecord);
+  EXPECT_EQ(DirtyNow(), (std::vector<DirtyEntry>{{c.meta().id(), 1}}));
+}
+
 TEST_F(RepositoryTest, AValueThatDoesNotParseIsCorruptNeverData) {
   auto good = Saved(1);
   const std::string bad_id(16, '\x01');

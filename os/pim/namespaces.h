@@ -1,0 +1,27 @@
+#pragma once
+// Where the PIM repositories keep their records in the store (os/storage). Namespaces are
+// part of the on-flash format: never renumber or reuse one.
+//
+//   ns     holds                       key          value
+//   1..5   records of one type         record id    the serialized message (tombstones too)
+//   65..69 dirty set of that type      record id    revision to sync, 8 bytes little-endian
+//
+// A dirty mark lives in a namespace of its own (record ns + 0x40) rather than inside the
+// record, so that the sync agent can list what to send without reading every record, and
+// clear a mark without rewriting the record. Both are written in the same transaction.
+#include <cstdint>
+
+namespace swivel::os::pim {
+
+inline constexpr uint8_t kContactsNamespace = 1;
+inline constexpr uint8_t kEventsNamespace = 2;
+inline constexpr uint8_t kTasksNamespace = 3;
+inline constexpr uint8_t kNotesNamespace = 4;
+inline constexpr uint8_t kPhotosNamespace = 5;
+
+inline constexpr uint8_t kDirtyNamespaceOffset = 0x40;
+constexpr uint8_t DirtyNamespace(uint8_t record_namespace) {
+  return uint8_t(record_namespace + kDirtyNamespaceOffset);
+}
+
+}  // namespace swivel::os::pim

@@ -106,15 +106,19 @@ std::optional<std::vector<FrameSummary>> DecodeSummary(
     all.insert(all.end(), r.bytes.begin(), r.bytes.end());
   }
   Reader r{all};
-  std::vector<FrameSummary> frames(r.U32());
-  if (!r.ok || frames.size() > all.size() / SummaryBytesOf(0)) return std::nullopt;
+  // Counts are checked against the bytes there before anything is allocated for them.
+  const uint32_t count = r.U32();
+  if (!r.ok || count > all.size() / SummaryBytesOf(0)) return std::nullopt;
+  std::vector<FrameSummary> frames(count);
   for (FrameSummary& f : frames) {
     f.page = r.U16();
     f.header.sequence = r.U64();
     f.header.transaction = r.U64();
     f.header.commit = r.U8() != 0;
-    f.entries.resize(r.U16());
-    if (!r.ok || f.entries.size() > r.bytes.size() / SummaryBytesOf(0)) return std::nullopt;
+    const uint16_t entries = r.U16();
+    if (!r.ok || entries > r.bytes.size() / (SummaryBytesOf(1) - SummaryBytesOf(0)))
+      return std::nullopt;
+    f.entries.resize(entries);
     for (FrameEntry& e : f.entries) {
       const uint8_t op = r.U8();
       if (op != uint8_t(RecordOp::kPut) && op != uint8_t(RecordOp::kErase)) return std::nullopt;

@@ -32,6 +32,8 @@ constexpr Status FromStorage(storage::Status s) {
     case storage::Status::kCorrupt: return Status::kCorrupt;
     case storage::Status::kTooLarge: return Status::kTooLarge;
     case storage::Status::kIoError: return Status::kIoError;
+    case storage::Status::kInvalid: return Status::kInvalidRecord;  // repositories never
+                                                                     // use namespace 255
   }
   return Status::kIoError;
 }

@@ -269,7 +269,7 @@ Status ReadValue(hal::Flash& flash, std::span<const uint64_t> pages, const Entry
     const auto records = ParseRecords(f.payload.subspan(at));
     if (!records || records->empty()) return Status::kCorrupt;
     const Record& r = records->front();
-    const RecordOp expected = k == entry.frame ? RecordOp::kPut : RecordOp::kPart;
+    const RecordOp expected = k == entry.frame ? entry.op : RecordOp::kPart;
     if (r.op != expected || r.ns != entry.ns || r.key != entry.key ||
         r.value_size != entry.value_size || r.offset != value->size())
       return Status::kCorrupt;

@@ -37,6 +37,7 @@ std::optional<std::vector<Record>> ParseRecords(std::span<const uint8_t> payload
     const bool fits = r.value_size <= kMaxValueSize && uint64_t(r.offset) + n <= r.value_size;
     switch (r.op) {
       case RecordOp::kPut:
+      case RecordOp::kLargePut:
         if (!fits || r.offset != 0) return std::nullopt;
         break;
       case RecordOp::kErase:
@@ -62,7 +63,7 @@ std::vector<std::vector<uint8_t>> PackTransaction(std::span<const Change> change
   // Room for one more record with at least one value byte (or none, for an erase).
   auto room = [&](size_t bytes) { return frames.back().size() + kRecordHeaderSize + bytes <= capacity; };
   for (const Change& c : changes) {
-    const uint32_t size = c.op == RecordOp::kPut ? uint32_t(c.value.size()) : 0;
+    const uint32_t size = IsPut(c.op) ? uint32_t(c.value.size()) : 0;
     uint32_t offset = 0;
     do {
       // A record header with no value byte is only useful for an empty value or erase.
@@ -107,17 +108,16 @@ std::optional<std::vector<Change>> AssembleTransaction(
         // A part must continue the put right before it, at exactly where it left off.
         if (changes.empty()) return std::nullopt;
         Change& last = changes.back();
-        if (last.op != RecordOp::kPut || last.value.size() >= total || last.ns != r.ns ||
+        if (!IsPut(last.op) || last.value.size() >= total || last.ns != r.ns ||
             last.key != r.key || r.value_size != total || r.offset != last.value.size())
           return std::nullopt;
         last.value.insert(last.value.end(), r.bytes.begin(), r.bytes.end());
         continue;
       }
-      if (!changes.empty() && changes.back().op == RecordOp::kPut &&
-          changes.back().value.size() != total)
+      if (!changes.empty() && IsPut(changes.back().op) && changes.back().value.size() != total)
         return std::nullopt;  // the previous put's parts are missing
       Change c{r.op, r.ns, r.key, {}};
-      if (r.op == RecordOp::kPut) {
+      if (IsPut(r.op)) {
         total = r.value_size;
         c.value.reserve(total);
         c.value.assign(r.bytes.begin(), r.bytes.end());
@@ -125,8 +125,7 @@ std::optional<std::vector<Change>> AssembleTransaction(
       changes.push_back(std::move(c));
     }
   }
-  if (!changes.empty() && changes.back().op == RecordOp::kPut &&
-      changes.back().value.size() != total)
+  if (!changes.empty() && IsPut(changes.back().op) && changes.back().value.size() != total)
     return std::nullopt;
   return changes;
 }

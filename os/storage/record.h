@@ -2,7 +2,8 @@
 // Records inside a frame's payload, and how a transaction maps onto frames.
 //
 //   offset  size  field
-//   0       1     op: 1 put, 2 erase, 3 part (the next bytes of a put's value)
+//   0       1     op: 1 put, 2 erase, 3 part (the next bytes of a put's value),
+//                 4 large put (the value is a manifest of chunks; see store.h)
 //   1       1     namespace (one per record type: contacts, events, ...)
 //   2       16    key
 //   18      4     size of the whole value (0 for erase)
@@ -23,7 +24,10 @@ namespace swivel::os::storage {
 
 using Key = std::array<uint8_t, 16>;
 
-enum class RecordOp : uint8_t { kPut = 1, kErase = 2, kPart = 3 };
+// kLargePut: a put whose value is a manifest naming the chunks of a large value, each its
+// own record (store_chunks.cc). Stored and moved exactly like a put.
+enum class RecordOp : uint8_t { kPut = 1, kErase = 2, kPart = 3, kLargePut = 4 };
+constexpr bool IsPut(RecordOp op) { return op == RecordOp::kPut || op == RecordOp::kLargePut; }
 inline constexpr size_t kRecordHeaderSize = 28;
 inline constexpr uint32_t kMaxValueSize = 16u << 20;  // 16 MiB
 
@@ -43,7 +47,7 @@ std::optional<std::vector<Record>> ParseRecords(std::span<const uint8_t> payload
 
 // One change in a transaction, as the store's caller states it.
 struct Change {
-  RecordOp op = RecordOp::kPut;  // kPut or kErase
+  RecordOp op = RecordOp::kPut;  // kPut or kErase (kLargePut: the store's own)
   uint8_t ns = 0;
   Key key{};
   std::vector<uint8_t> value;  // for kPut

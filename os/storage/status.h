@@ -13,6 +13,7 @@ enum class Status {
   kCorrupt,    // what flash holds fails its checks: a read error, never data
   kTooLarge,   // a value over kMaxValueSize
   kIoError,    // flash refused an operation (out of range, or worse)
+  kInvalid,    // a request the store cannot take (namespace 255 is the store's own)
 };
 
 constexpr std::string_view ToString(Status s) {
@@ -24,6 +25,7 @@ constexpr std::string_view ToString(Status s) {
     case Status::kCorrupt: return "corrupt data on flash";
     case Status::kTooLarge: return "value too large";
     case Status::kIoError: return "flash I/O error";
+    case Status::kInvalid: return "invalid request";
   }
   return "unknown status";
 }

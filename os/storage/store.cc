@@ -13,6 +13,8 @@ std::unique_ptr<Store> Store::Mount(hal::Flash& flash, Status* status, StoreOpti
   auto store = std::unique_ptr<Store>(new Store(flash, scan, options));
   for (const auto& t : scan.transactions)
     store->Apply(std::make_shared<const std::vector<uint64_t>>(t.pages), t.entries);
+  *status = store->LoadManifests();
+  if (*status != Status::kOk) return nullptr;
   store->stats_.mount_pages_read = scan.pages_read;
   return store;
 }
@@ -53,7 +55,7 @@ void Store::Charge(const IndexKey& key, const Slot& slot, int sign) {
 }
 
 void Store::Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
-                  std::span<const Entry> entries) {
+                  std::span<const Entry> entries, bool copy) {
   const auto ppb = flash_.geometry().pages_per_block;
   for (uint64_t p : *pages) {
     const auto block = uint32_t(p / ppb);
@@ -69,6 +71,11 @@ void Store::Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
       other.erase(it);
     }
     if (auto it = own.find(key); it != own.end()) Charge(key, it->second, -1);
+    if (!copy)
+      if (auto large = large_.find(key); large != large_.end()) {
+        DropChunks(large->second.version);
+        large_.erase(large);
+      }
     const Slot slot{pages, e};
     Charge(key, slot, +1);
     own[key] = slot;
@@ -80,14 +87,45 @@ Status Store::Commit(std::span<const Change> changes) {
   uint64_t bytes = 0;
   for (const Change& c : changes) {
     if (c.value.size() > kMaxValueSize) return Status::kTooLarge;
+    if (c.ns == kChunkNamespace || !(c.op == RecordOp::kPut || c.op == RecordOp::kErase))
+      return Status::kInvalid;
     bytes += c.value.size();
   }
+  // Large values first go out as chunks; the transaction then carries their manifests.
+  std::vector<Change> staged(changes.begin(), changes.end());
+  std::vector<std::pair<size_t, Large>> large;  // staged index, what it will name
+  auto undo = [&] {  // chunks nobody will name
+    for (const auto& [i, l] : large) DropChunks(l.version);
+  };
+  for (size_t i = 0; i < staged.size(); ++i) {
+    if (staged[i].op != RecordOp::kPut || !IsLarge(staged[i].value.size())) continue;
+    const auto size = uint32_t(staged[i].value.size());
+    uint64_t version = 0;
+    if (Status s = WriteChunks(staged[i], &version); s != Status::kOk) {
+      DropChunks(version);
+      undo();
+      return s;
+    }
+    large.emplace_back(i, Large{version, size});
+  }
   uint64_t frames = 0;
-  const Status s = Write(changes, /*use_reserve=*/false, &frames);
-  if (s != Status::kOk) return s;
+  if (Status s = Write(staged, /*use_reserve=*/false, &frames); s != Status::kOk) {
+    undo();
+    return s;
+  }
+  // A large value counts only if its manifest is the last word on its key in this
+  // transaction; otherwise its chunks were superseded as soon as they were written.
+  for (const auto& [i, l] : large) {
+    const IndexKey key{staged[i].ns, staged[i].key};
+    bool last = true;
+    for (size_t j = i + 1; j < staged.size(); ++j)
+      last = last && !(staged[j].ns == key.first && staged[j].key == key.second);
+    if (last) large_[key] = l;
+    else DropChunks(l.version);
+  }
   ++stats_.commits;
   stats_.user_bytes += bytes;
-  stats_.frames_written += frames;
+  stats_.frames_written += frames;  // (WriteChunks counted the chunks' frames)
   return Status::kOk;
 }
 
@@ -102,7 +140,8 @@ Status Store::Write(std::span<const Change> changes, bool use_reserve, uint64_t*
   if (s == Status::kPowerLost) dead_ = true;
   if (s != Status::kOk) return s;
   const std::vector<std::span<const uint8_t>> spans(payloads.begin(), payloads.end());
-  Apply(std::make_shared<const std::vector<uint64_t>>(std::move(pages)), LocateEntries(spans));
+  Apply(std::make_shared<const std::vector<uint64_t>>(std::move(pages)), LocateEntries(spans),
+        /*copy=*/use_reserve);
   return Status::kOk;
 }
 
@@ -119,18 +158,25 @@ Status Store::Erase(uint8_t ns, const Key& key) {
 Status Store::Get(uint8_t ns, const Key& key, std::vector<uint8_t>* value) {
   if (dead_) return Status::kPowerLost;
   const auto it = index_.find({ns, key});
-  if (it == index_.end()) return Status::kNotFound;
-  const Status s = ReadValue(flash_, *it->second.pages, it->second.entry, value);
+  if (ns == kChunkNamespace || it == index_.end()) return Status::kNotFound;
+  const Status s = it->second.entry.op == RecordOp::kLargePut
+                       ? ReadLarge(it->second, value)
+                       : ReadValue(flash_, *it->second.pages, it->second.entry, value);
   if (s == Status::kPowerLost) dead_ = true;
   return s;
 }
 
-bool Store::Contains(uint8_t ns, const Key& key) const { return index_.count({ns, key}) > 0; }
+bool Store::Contains(uint8_t ns, const Key& key) const {
+  return ns != kChunkNamespace && index_.count({ns, key}) > 0;
+}
 
 void Store::ForEach(uint8_t ns,
                     const std::function<void(const Key&, uint32_t size)>& visit) const {
-  for (auto it = index_.lower_bound({ns, Key{}}); it != index_.end() && it->first.first == ns; ++it)
-    visit(it->first.second, it->second.entry.value_size);
+  if (ns == kChunkNamespace) return;
+  for (auto it = index_.lower_bound({ns, Key{}}); it != index_.end() && it->first.first == ns; ++it) {
+    const auto large = large_.find(it->first);
+    visit(it->first.second, large != large_.end() ? large->second.size : it->second.entry.value_size);
+  }
 }
 
 size_t Store::Count(uint8_t ns) const {

@@ -5,10 +5,17 @@
 // one that returned anything else is, after the next mount, entirely there or entirely
 // absent. After kPowerLost the store refuses every call until it is mounted again.
 //
-// The index (namespace, key) -> location lives in RAM and is rebuilt by scanning the log
-// at mount. When free space runs short, garbage collection copies the live records of the
-// block with the least live data forward and erases it (store_gc.cc). Not yet built: the
-// checkpoint that bounds mount time, incremental (bounded) GC, chunked large values, fsck.
+// The index (namespace, key) -> location lives in RAM and is rebuilt at mount from the
+// block summaries (and a page-by-page scan of blocks without one). When free space runs
+// short, garbage collection copies the live records of the block with the least live data
+// forward and erases it (store_gc.cc), at most one block per page a commit needs.
+//
+// Large values (store_chunks.cc): a value of more than kInlineFrames frames is written as
+// chunks of one frame each, each a record of its own in namespace 255 under (version,
+// index), before the transaction that commits a small manifest (a kLargePut record) under
+// the value's own key. Garbage collection then moves chunks one at a time. Chunks that no
+// manifest names (an overwritten value, or a commit cut short) are dropped from the index,
+// at once and again at every mount.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -25,6 +32,9 @@
 #include "os/storage/status.h"
 
 namespace swivel::os::storage {
+
+inline constexpr uint8_t kChunkNamespace = 255;  // the store's own: chunks of large values
+inline constexpr uint32_t kInlineFrames = 8;     // larger values are written as chunks
 
 struct StoreOptions {
   uint32_t reserve_blocks = 2;  // kept free for garbage collection
@@ -52,7 +62,7 @@ class Store {
   static std::unique_ptr<Store> Mount(hal::Flash& flash, Status* status,
                                       StoreOptions options = {});
 
-  // Applies every change or none.
+  // Applies every change or none. kInvalid for namespace 255.
   Status Commit(std::span<const Change> changes);
   Status Put(uint8_t ns, const Key& key, std::span<const uint8_t> value);
   Status Erase(uint8_t ns, const Key& key);
@@ -76,14 +86,30 @@ class Store {
   using IndexKey = std::pair<uint8_t, Key>;
 
   Store(hal::Flash& flash, const LogScan& scan, StoreOptions options);
-  // Writes one transaction (the caller made room) and indexes it.
+  // Writes one transaction and indexes it; makes room first unless it is a GC copy
+  // (`use_reserve`), which may dip into the reserve.
   Status Write(std::span<const Change> changes, bool use_reserve, uint64_t* frames,
                bool cold = false);
+  // Indexes committed entries. A replaced large value's chunks are dropped, unless the
+  // replacement is a GC copy of the same manifest (`copy`).
   void Apply(const std::shared_ptr<const std::vector<uint64_t>>& pages,
-             std::span<const Entry> entries);
+             std::span<const Entry> entries, bool copy = false);
   // Adds (sign +1) or removes (-1) a slot's bytes from the live count of its blocks, and
   // `key` from the dependents of every block holding a frame of its transaction.
   void Charge(const IndexKey& key, const Slot& slot, int sign);
+
+  // Large values (store_chunks.cc).
+  struct Large {
+    uint64_t version = 0;  // names its chunks
+    uint32_t size = 0;     // of the whole value
+  };
+  bool IsLarge(size_t size) const;
+  // Writes the chunks of `change` (a large put) and turns it into its manifest.
+  Status WriteChunks(Change& change, uint64_t* version);
+  void DropChunks(uint64_t version);
+  Status ReadLarge(const Slot& slot, std::vector<uint8_t>* value);
+  // After replay: learns every manifest's version and drops chunks none names.
+  Status LoadManifests();
 
   // Garbage collection (store_gc.cc).
   Status MakeRoom(uint64_t pages);       // collects until `pages` are free, then LevelWear
@@ -108,6 +134,7 @@ class Store {
   // transaction counts only while all its frames exist. Also keeps a collection's work
   // proportional to the victim, not to the store.
   std::vector<std::set<IndexKey>> dependents_;
+  std::map<IndexKey, Large> large_;  // the large values, by their own key
   mutable StoreStats stats_;
   bool dead_ = false;  // power was lost: remount before use
 };

@@ -103,7 +103,7 @@ Status Store::Collect(uint32_t victim, bool cold) {
   const std::vector<IndexKey> dependents(dependents_[victim].begin(), dependents_[victim].end());
   for (const IndexKey& key : dependents) {
     if (auto put = index_.find(key); put != index_.end()) {
-      Change c{RecordOp::kPut, key.first, key.second, {}};
+      Change c{put->second.entry.op, key.first, key.second, {}};  // a manifest stays one
       Status s = Status::kCorrupt;
       for (int attempt = 0; attempt < 3 && s == Status::kCorrupt; ++attempt)  // flips pass
         s = ReadValue(flash_, *put->second.pages, put->second.entry, &c.value);

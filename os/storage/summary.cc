@@ -121,7 +121,9 @@ std::optional<std::vector<FrameSummary>> DecodeSummary(
     f.entries.resize(entries);
     for (FrameEntry& e : f.entries) {
       const uint8_t op = r.U8();
-      if (op != uint8_t(RecordOp::kPut) && op != uint8_t(RecordOp::kErase)) return std::nullopt;
+      if (op != uint8_t(RecordOp::kPut) && op != uint8_t(RecordOp::kErase) &&
+          op != uint8_t(RecordOp::kLargePut))
+        return std::nullopt;
       e.op = RecordOp(op);
       e.ns = r.U8();
       if (const uint8_t* k = r.Take(16)) std::copy(k, k + 16, e.key.begin());

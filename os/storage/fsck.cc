@@ -77,6 +77,9 @@ std::vector<std::string> SuspectedKeys(std::span<const uint8_t> page) {
   return keys;
 }
 
+// Sequences grow by one a page programmed: 2^62 is out of reach of any device.
+constexpr uint64_t kImplausibleSequence = uint64_t(1) << 62;
+
 struct PageScan {
   PageKind kind = PageKind::kErased;
   FrameHeader header;
@@ -213,7 +216,18 @@ FsckReport Fsck(hal::Flash& device) {
                                  "written pages: a program cut by power loss (or damage to "
                                  "the block's last frame); mount ignores it" + holds);
         }
-      } else if (ps[p].kind == PageKind::kFrame && !committed_pages.count(page)) {
+      } else if (ps[p].kind == PageKind::kFrame &&
+                 (ps[p].header.sequence >= kImplausibleSequence ||
+                  ps[p].header.transaction > ps[p].header.sequence)) {
+        // Passes its CRC but was not written by the store's rules (crafted or a bug). A huge
+        // sequence matters: the next sequence would wrap, and later commits would sort
+        // before older frames and lose to them at the next mount.
+        report.problems.push_back(Page(g, page) + ": frame with sequence " +
+                                  std::to_string(ps[p].header.sequence) + " of transaction " +
+                                  std::to_string(ps[p].header.transaction) +
+                                  ": not a sequence the store writes");
+      }
+      if (ps[p].kind == PageKind::kFrame && !committed_pages.count(page)) {
         ++uncommitted;
         uncommitted_transactions.insert(ps[p].header.transaction);
       }

@@ -18,6 +18,8 @@
 //   was damaged, so mount takes the whole block as free and ignores its frames;
 // - frames after an erased page of a log block: the scan stops at the first erased page
 //   and never reads them;
+// - a log frame whose sequence is 2^62 or more, or below its transaction id: not written
+//   by the store (a huge sequence makes the store's next sequence wrap);
 // - anything trying to program, erase or mark a block bad (fsck refuses and says so).
 // Notes (reported, clean() stays true) are leftovers that recovery handles by design:
 // - a garbage page at the end of a block's written pages: a program torn by a power cut

@@ -391,5 +391,25 @@ TEST(Fsck, GarbagePagesNeverCrashAndNeverGiveWrongData) {
   EXPECT_GT(lost + corrupt, 0u) << "the garbage must hit live data sometimes";
 }
 
+
+// Reproducer of a store defect fsck reports: a frame that passes its CRC with a sequence
+// near 2^64 makes the next sequence wrap (ScanLog: highest + 2), so later commits sort
+// before older frames and an acknowledged commit reverts at the next mount.
+TEST(Fsck, ImplausibleSequenceIsAProblem) {
+  auto flash = SimFlash::InMemory(kGeometry, 1);
+  {
+    auto store = MountOk(*flash);
+    ASSERT_EQ(store->Put(0, K(1), Bytes(10, 1)), Status::kOk);
+  }
+  ASSERT_TRUE(Fsck(*flash).clean());
+  const uint64_t page = 15 * kGeometry.pages_per_block;
+  const auto frame = EncodeFrame({true, UINT64_MAX, UINT64_MAX, 0}, {}, kGeometry.page_size);
+  ASSERT_EQ(flash->program(page, frame), hal::FlashStatus::kOk);
+  const auto r = Fsck(*flash);
+  ASSERT_EQ(r.problems.size(), 1u) << Problems(r);
+  EXPECT_THAT(r.problems[0], HasSubstr(PageName(page) + ": frame with sequence " +
+                                       std::to_string(UINT64_MAX)));
+}
+
 }  // namespace
 }  // namespace swivel::os::storage

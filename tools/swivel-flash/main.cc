@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hal/sim/flash_image.h"
+#include "tools/swivel-flash/flash_check.h"
 #include "tools/swivel-flash/flash_report.h"
 
 namespace {
@@ -22,6 +23,12 @@ Inspect or create the flash image a Swivel handset keeps its data in.
 commands:
   info IMAGE          print geometry, pages in use, wear (erase counts) and bad blocks
   create IMAGE        make a new, fully erased image (refuses to overwrite a file)
+  ls IMAGE            list the record store's live records, one a line: namespace,
+                      key (32 hex digits), value size in bytes; then a line per namespace
+  fsck IMAGE          check the record store: every page, the mount, and that every live
+                      record reads back; prints blocks, records, notes and problems
+
+info, ls and fsck open the image read-only: they never change the file.
 
 create options (defaults: a 64 MiB SLC NAND):
   --page-size N         bytes per page (2048)
@@ -31,7 +38,8 @@ create options (defaults: a 64 MiB SLC NAND):
 
   -h, --help          show this help
 
-exit status: 0 on success, 1 when the image cannot be used, 2 on a usage error.
+exit status: 0 on success, 1 when the image cannot be used (for fsck: also when it found
+problems; for ls: also when the store does not mount), 2 on a usage error.
 )";
 
 int UsageError(const std::string& message) {
@@ -79,6 +87,16 @@ int Info(const std::vector<std::string_view>& args) {
   return 0;
 }
 
+int List(const std::vector<std::string_view>& args) {
+  if (args.size() != 1 || args[0].starts_with("-")) return UsageError("ls takes one IMAGE");
+  return swivel::tools::ListImage(std::string(args[0]), std::cout, std::cerr);
+}
+
+int Fsck(const std::vector<std::string_view>& args) {
+  if (args.size() != 1 || args[0].starts_with("-")) return UsageError("fsck takes one IMAGE");
+  return swivel::tools::FsckImage(std::string(args[0]), std::cout, std::cerr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -94,6 +112,8 @@ int main(int argc, char** argv) {
   try {
     if (command == "info") return Info(args);
     if (command == "create") return Create(args);
+    if (command == "ls") return List(args);
+    if (command == "fsck") return Fsck(args);
   } catch (const ImageError& e) {
     std::cerr << "swivel-flash: error: " << e.what() << "\n";
     return 1;

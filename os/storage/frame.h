@@ -25,6 +25,11 @@ inline constexpr uint32_t kFrameMagic = 0x52465753;  // "SWFR" little-endian
 inline constexpr uint8_t kFrameVersion = 1;
 inline constexpr size_t kFrameHeaderSize = 32;
 
+// Sequences grow by one a page programmed: no device gets near 2^62. A frame claiming more
+// (or a transaction that starts after its own frame) was not written by the store, and is
+// not taken as log data: it would make the next sequence wrap.
+inline constexpr uint64_t kMaxSequence = uint64_t(1) << 62;
+
 struct FrameHeader {
   bool commit = false;
   uint64_t sequence = 0;

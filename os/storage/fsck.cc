@@ -77,8 +77,6 @@ std::vector<std::string> SuspectedKeys(std::span<const uint8_t> page) {
   return keys;
 }
 
-// Sequences grow by one a page programmed: 2^62 is out of reach of any device.
-constexpr uint64_t kImplausibleSequence = uint64_t(1) << 62;
 
 struct PageScan {
   PageKind kind = PageKind::kErased;
@@ -185,39 +183,35 @@ FsckReport Fsck(hal::Flash& device) {
                                 "now: the page reads differently each time");
       continue;
     }
-    uint32_t first_erased = g.pages_per_block;
+    // The block's written pages run to its last page that is not erased. Erased-looking
+    // pages among them are normal: a writer resuming after a power cut skips one.
+    uint32_t end = 0;
     for (uint32_t p = 0; p < g.pages_per_block; ++p)
-      if (ps[p].kind == PageKind::kErased) {
-        first_erased = p;
-        break;
-      }
-    uint32_t last_frame = 0;  // the last frame the scan reads
-    for (uint32_t p = 0; p < first_erased; ++p)
-      if (ps[p].kind == PageKind::kFrame) last_frame = p;
+      if (ps[p].kind != PageKind::kErased) end = p + 1;
 
     std::set<uint64_t> uncommitted_transactions;
     uint32_t uncommitted = 0;
-    for (uint32_t p = 0; p < first_erased; ++p) {
+    for (uint32_t p = 0; p < end; ++p) {
       const uint64_t page = base + p;
       if (ps[p].kind == PageKind::kGarbage) {
         std::string holds;
         if (!ps[p].suspected.empty()) holds = "; it appears to hold " + List(ps[p].suspected);
-        if (p < last_frame) {
+        if (p + 1 < end && ps[p + 1].kind == PageKind::kFrame) {
           std::string sequence;
-          if (ps[p - 1].kind == PageKind::kFrame)
+          if (p > 0 && ps[p - 1].kind == PageKind::kFrame && !ps[p - 1].header.summary)
             sequence = " (sequence " + std::to_string(ps[p - 1].header.sequence + 1) + ")";
           report.problems.push_back(
               Page(g, page) + ": damaged frame" + sequence +
-              ": garbage before later frames of the same block, so it was written whole; its "
-              "transaction is no longer applied and its keys may read an older value or "
-              "none" + holds);
+              ": garbage right before another frame, so it was written whole (the writer "
+              "never programs the page after a torn one); its transaction is no longer "
+              "applied and its keys may read an older value or none" + holds);
         } else {
-          report.notes.push_back(Page(g, page) + ": torn page at the end of the block's "
-                                 "written pages: a program cut by power loss (or damage to "
-                                 "the block's last frame); mount ignores it" + holds);
+          report.notes.push_back(Page(g, page) + ": torn page (a program cut by power loss, "
+                                 "or damage to the frame written last before it); mount "
+                                 "ignores it" + holds);
         }
-      } else if (ps[p].kind == PageKind::kFrame &&
-                 (ps[p].header.sequence >= kImplausibleSequence ||
+      } else if (ps[p].kind == PageKind::kFrame && !ps[p].header.summary &&
+                 (ps[p].header.sequence >= kMaxSequence ||
                   ps[p].header.transaction > ps[p].header.sequence)) {
         // Passes its CRC but was not written by the store's rules (crafted or a bug). A huge
         // sequence matters: the next sequence would wrap, and later commits would sort
@@ -227,7 +221,7 @@ FsckReport Fsck(hal::Flash& device) {
                                   std::to_string(ps[p].header.transaction) +
                                   ": not a sequence the store writes");
       }
-      if (ps[p].kind == PageKind::kFrame && !committed_pages.count(page)) {
+      if (ps[p].kind == PageKind::kFrame && !ps[p].header.summary && !committed_pages.count(page)) {
         ++uncommitted;
         uncommitted_transactions.insert(ps[p].header.transaction);
       }
@@ -242,20 +236,25 @@ FsckReport Fsck(hal::Flash& device) {
           "): the one in flight at a power cut, or ones whose other frames garbage "
           "collection erased; mount ignores them");
     }
-    uint32_t frames_after = 0, garbage_after = 0;
-    for (uint32_t p = first_erased; p < g.pages_per_block; ++p) {
-      frames_after += ps[p].kind == PageKind::kFrame;
-      garbage_after += ps[p].kind == PageKind::kGarbage;
+  }
+
+  // What a mount reads (block summaries) must say what the pages themselves say.
+  {
+    const LogScan full = ScanLog(flash, /*keep_values=*/true);
+    std::map<uint64_t, std::vector<uint64_t>> by_summary, by_pages;
+    for (const auto& t : scan.transactions) by_summary[t.id] = t.pages;
+    for (const auto& t : full.transactions) by_pages[t.id] = t.pages;
+    if (full.status == Status::kOk && by_summary != by_pages) {
+      std::vector<std::string> ids;
+      for (const auto& [id, where] : by_pages)
+        if (auto it = by_summary.find(id); it == by_summary.end() || it->second != where)
+          ids.push_back(std::to_string(id));
+      for (const auto& [id, where] : by_summary)
+        if (!by_pages.count(id)) ids.push_back(std::to_string(id));
+      report.problems.push_back("block summaries disagree with the pages they describe about "
+                                "transaction " + List(ids) + ": a mount would not see what "
+                                "flash holds");
     }
-    const std::string erased_at = Page(g, base + first_erased);
-    if (frames_after)
-      report.problems.push_back(name + ": " + std::to_string(frames_after) +
-                                " frame(s) after the erased page at " + erased_at +
-                                ": the scan stops at an erased page and never reads them");
-    if (garbage_after)
-      report.notes.push_back(name + ": " + std::to_string(garbage_after) +
-                             " garbage page(s) after the erased page at " + erased_at +
-                             "; mount never reads them");
   }
 
   // 3. The store mounts, and every live record reads back whole.

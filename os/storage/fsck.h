@@ -10,25 +10,24 @@
 // or hide data:
 // - flash fails a read, or the log scan or the mount fails;
 // - a live record whose Get is not kOk or whose value has another size than ForEach said;
-// - a damaged frame: a garbage page followed by a valid frame in the same log block. The
-//   writer never programs past a torn page in a block (after a power cut the next mount
-//   opens a fresh block), so the page held a frame that was written whole: the transaction
-//   it belonged to is no longer applied, and its keys may read an older value or none;
+// - a damaged frame: a garbage page right before another frame. The writer never programs
+//   the page after a torn one (a writer resuming after a power cut skips it), so the page
+//   held a frame that was written whole: the transaction it belonged to is no longer
+//   applied, and its keys may read an older value or none;
 // - a block whose page 0 is garbage while later pages hold frames: page 0 of a log block
 //   was damaged, so mount takes the whole block as free and ignores its frames;
-// - frames after an erased page of a log block: the scan stops at the first erased page
-//   and never reads them;
+// - block summaries (what a mount reads) that disagree with the pages they describe;
 // - a log frame whose sequence is 2^62 or more, or below its transaction id: not written
 //   by the store (a huge sequence makes the store's next sequence wrap);
 // - anything trying to program, erase or mark a block bad (fsck refuses and says so).
 // Notes (reported, clean() stays true) are leftovers that recovery handles by design:
-// - a garbage page at the end of a block's written pages: a program torn by a power cut
-//   (or, indistinguishably, damage to the block's last frame);
+// - a garbage page not followed by a frame: a program torn by a power cut (or,
+//   indistinguishably, damage to the frame written last before it);
 // - frames of transactions that never committed: the one in flight at a power cut, or
 //   ones whose other frames garbage collection has since erased;
 // - a free block holding frames after an erased page 0: an erase cut by power loss;
 //   a free block whose page 0 is garbage with nothing after it: a torn first program or a
-//   torn erase; garbage after an erased page; bad (retired) blocks.
+//   torn erase; bad (retired) blocks.
 #include <cstdint>
 #include <map>
 #include <string>

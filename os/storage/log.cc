@@ -38,7 +38,12 @@ struct BlockState {
   bool closed = false;     // it has summary pages (whole or not): never written again
 };
 
+bool Plausible(const FrameHeader& h) {
+  return h.sequence < kMaxSequence && h.transaction <= h.sequence;
+}
+
 void AddPageFrame(const DecodedFrame& f, uint64_t page, std::vector<ScannedFrame>& frames) {
+  if (!Plausible(f.header)) return;
   auto entries = EntriesOf(f.payload);
   if (!entries) return;  // passed its CRC but does not parse: not written by these rules
   frames.push_back({f.header, page, std::move(*entries), true, {f.payload.begin(), f.payload.end()}});
@@ -126,7 +131,8 @@ bool ReadSummary(hal::Flash& flash, uint32_t block, const DecodedFrame& first,
     return false;
   for (size_t i = 0; i < summary->size(); ++i) {
     const auto& f = (*summary)[i];
-    if (f.page >= start || (i > 0 && f.page <= (*summary)[i - 1].page)) return false;
+    if (f.page >= start || (i > 0 && f.page <= (*summary)[i - 1].page) || !Plausible(f.header))
+      return false;
   }
   for (auto& f : *summary) {
     FrameHeader header = f.header;

@@ -163,8 +163,9 @@ TEST(Fsck, RecordThatNoLongerReadsIsAProblemNamingTheKey) {
   }
   const auto pages = PagesOf(*flash, 5, K(9));
   ASSERT_EQ(pages.size(), 1u);
-  // fsck reads each page three times before the Gets: its own pass, its scan, the mount's.
-  DecayingFlash decaying(*flash, pages[0], 3);
+  // fsck reads each page of a block without a summary four times before the Gets: its own
+  // pass, its scan, the full scan it checks summaries against, and the mount's.
+  DecayingFlash decaying(*flash, pages[0], 4);
   const auto r = Fsck(decaying);
   ASSERT_EQ(r.problems.size(), 1u) << Problems(r);
   EXPECT_THAT(r.problems[0], HasSubstr("ns 5 key " + KeyHex(K(9)) + ": cannot be read: " +
@@ -190,7 +191,9 @@ TEST(Fsck, DamagedPageZeroDropsTheBlockAndIsAProblem) {
   EXPECT_EQ(r.records, 0u);
 }
 
-TEST(Fsck, FrameAfterAnErasedPageIsAProblem) {
+// A writer resuming a block after a power cut skips a page, so frames after an erased page
+// are by design: mount reads them, and fsck finds nothing wrong.
+TEST(Fsck, FramesAfterAnErasedPageAreReadNotLost) {
   auto flash = SimFlash::InMemory(kGeometry, 1);
   {
     auto store = MountOk(*flash);
@@ -204,9 +207,8 @@ TEST(Fsck, FrameAfterAnErasedPageIsAProblem) {
   const auto frame = EncodeFrame({true, 100, 100, 0}, payload, kGeometry.page_size);
   ASSERT_EQ(flash->program(first + 5, frame), hal::FlashStatus::kOk);
   const auto r = Fsck(*flash);
-  ASSERT_EQ(r.problems.size(), 1u) << Problems(r);
-  EXPECT_THAT(r.problems[0], HasSubstr("1 frame(s) after the erased page at " + PageName(first + 1)));
-  EXPECT_EQ(r.records, 1u);
+  EXPECT_TRUE(r.clean()) << Problems(r);
+  EXPECT_EQ(r.records, 2u);
 }
 
 TEST(Fsck, BadBlockIsANoteNotAProblem) {
@@ -288,7 +290,7 @@ TEST(Fsck, PowerCutLeftoversAreNotesNeverProblems) {
 // Mount succeeds or fails cleanly; every Get returns exactly the value written, kNotFound
 // or kCorrupt; fsck and further commits never crash.
 TEST(Fsck, GarbagePagesNeverCrashAndNeverGiveWrongData) {
-  constexpr hal::FlashGeometry g{.page_size = 256, .pages_per_block = 8, .block_count = 12,
+  constexpr hal::FlashGeometry g{.page_size = 512, .pages_per_block = 16, .block_count = 12,
                                  .erase_endurance = 100000};
   const size_t capacity = FramePayloadCapacity(g.page_size);
   size_t corrupt = 0, lost = 0, mounted = 0;

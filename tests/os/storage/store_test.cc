@@ -1,3 +1,4 @@
+#include "os/storage/frame.h"
 #include "os/storage/store.h"
 
 #include <gtest/gtest.h>
@@ -143,6 +144,23 @@ TEST_F(StoreTest, ReadBitFlipsAreReadErrorsNeverData) {
   flash->set_read_flip_probability(0.0);
   ASSERT_EQ(store->Get(0, K(1), &v), Status::kOk);
   EXPECT_EQ(v, Value(100, 1));
+}
+
+// A frame that passes its CRC but claims a sequence near 2^64 (crafted, or a bug) once made
+// the next sequence wrap, so later commits sorted before older frames and lost to them.
+TEST_F(StoreTest, AnImplausibleSequenceOnFlashIsNotTakenAsLogData) {
+  for (uint8_t i = 1; i <= 5; ++i) ASSERT_EQ(store->Put(0, K(1), Bytes(10, i)), Status::kOk);
+  store.reset();
+  const uint64_t last = kGeometry.page_count() - 1;
+  ASSERT_EQ(flash->program(last - kGeometry.pages_per_block + 1,
+                           EncodeFrame({true, UINT64_MAX, UINT64_MAX, 0}, {}, kGeometry.page_size)),
+            hal::FlashStatus::kOk);
+  store = MountOk(*flash);
+  ASSERT_EQ(store->Put(0, K(1), Bytes(10, 9)), Status::kOk);
+  store = MountOk(*flash);
+  Bytes v;
+  ASSERT_EQ(store->Get(0, K(1), &v), Status::kOk);
+  EXPECT_EQ(v, Bytes(10, 9)) << "a committed put lost to an older one";
 }
 
 TEST_F(StoreTest, StoredCorruptionIsDetected) {

@@ -1,6 +1,7 @@
 #include "os/storage/log.h"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include "os/storage/frame.h"
@@ -35,7 +36,7 @@ struct ScannedFrame {
 // What a scan learned about one log block.
 struct BlockState {
   uint32_t last_used = 0;  // index of the last page that is not erased
-  bool closed = false;     // it has summary pages (whole or not): never written again
+  bool closed = false;     // it has a whole summary: never written again
 };
 
 bool Plausible(const FrameHeader& h) {
@@ -66,9 +67,7 @@ Status ScanBlock(hal::Flash& flash, uint32_t block, const DecodedFrame& first,
     const auto kind = DecodeFrame(page, &f);
     if (kind == PageKind::kErased) continue;
     state.last_used = p;
-    if (kind != PageKind::kFrame) continue;
-    if (f.header.summary) state.closed = true;
-    else AddPageFrame(f, base + p, frames);
+    if (kind == PageKind::kFrame && !f.header.summary) AddPageFrame(f, base + p, frames);
   }
   return Status::kOk;
 }
@@ -228,11 +227,16 @@ LogScan ScanLog(hal::Flash& flash, bool keep_values) {
     starts.emplace_back(f0.header.sequence, b);
     scan.erase_counts[b] = f0.header.erase_count;
     Status st = Status::kOk;
+    std::vector<ScannedFrame> summarized;
+    const bool closed = ReadSummary(flash, b, f0, page, summarized, scan.pages_read, st);
+    states[b] = {0, closed};
     // Values are only in the pages themselves: a scan that keeps them reads every page.
-    if (!keep_values && ReadSummary(flash, b, f0, page, frames, scan.pages_read, st)) {
-      states[b] = {g.pages_per_block - 1, true};
+    if (closed && !keep_values) {
+      std::move(summarized.begin(), summarized.end(), std::back_inserter(frames));
       continue;
     }
+    // A block without a whole summary is written on after a mount (if newest), even past a
+    // summary cut short: the summary written when it closes is the one a mount finds.
     if (st == Status::kOk) st = ScanBlock(flash, b, f0, page, frames, scan.pages_read, states[b]);
     if (st != Status::kOk) {
       scan.status = st;
@@ -242,6 +246,15 @@ LogScan ScanLog(hal::Flash& flash, bool keep_values) {
 
   std::sort(starts.begin(), starts.end());
   for (auto [seq, b] : starts) scan.log_blocks.push_back(b);
+  // A free block carries no frame, so its erase count is not on flash. Wear levelling keeps
+  // every block's count near the others', so it gets their mean: closer than 0, which would
+  // make the most worn blocks look like the freshest after every mount.
+  if (!starts.empty()) {
+    uint64_t sum = 0;
+    for (auto [seq, b] : starts) sum += scan.erase_counts[b];
+    const auto mean = uint32_t(sum / starts.size());
+    for (uint32_t b : scan.free_blocks) scan.erase_counts[b] = mean;
+  }
   std::stable_sort(frames.begin(), frames.end(), [](const ScannedFrame& a, const ScannedFrame& b) {
     return a.header.sequence < b.header.sequence;
   });

@@ -60,8 +60,7 @@ struct LogScan {
   uint64_t next_sequence = 1;
   std::vector<uint32_t> log_blocks;   // blocks holding frames, oldest first
   std::vector<uint32_t> free_blocks;  // usable after an erase
-  // Per block, from its frames. A block with no frame counts 0: usually it was never
-  // erased; its count is lost only if power went between its erase and its first program.
+  // Per block, from its frames; a free block (no frame) gets the mean of the log blocks'.
   std::vector<uint32_t> erase_counts;
   // Where the writer may go on: the newest log block and the first page it may program.
   std::optional<std::pair<uint32_t, uint32_t>> resume;

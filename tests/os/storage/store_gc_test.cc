@@ -7,6 +7,7 @@
 
 #include "hal/sim/sim_flash.h"
 #include "hal/sim/sim_random.h"
+#include "os/storage/log.h"
 #include "os/storage/store.h"
 #include "tests/os/storage/store_test_support.h"
 
@@ -87,6 +88,28 @@ TEST(StoreGc, WearStaysEvenWithColdData) {
   std::printf("erase counts after churn: min %u max %u\n", lo, hi);
   EXPECT_GT(lo, 20u) << "cold data pinned a block: it was hardly ever erased";
   EXPECT_LE(hi - lo, options.wear_threshold + 4u);
+}
+
+// Free blocks carry no frame, so a mount cannot read their erase counts; it must not take
+// them for fresh blocks (0), or every remount would hand the most worn blocks out first.
+TEST(StoreGc, AMountEstimatesFreeBlocksWearFromTheOthers) {
+  auto flash = SimFlash::InMemory(kSmall, 4);
+  {
+    auto store = MountOk(*flash);
+    for (const auto& t : Churn(6, 4000, 6)) ASSERT_EQ(store->Commit(t), Status::kOk);
+  }
+  const LogScan scan = ScanLog(*flash);
+  ASSERT_FALSE(scan.free_blocks.empty());
+  uint32_t lo = UINT32_MAX, hi = 0;
+  for (uint32_t b : scan.log_blocks) {
+    lo = std::min(lo, scan.erase_counts[b]);
+    hi = std::max(hi, scan.erase_counts[b]);
+  }
+  ASSERT_GT(lo, 5u);
+  for (uint32_t b : scan.free_blocks) {
+    EXPECT_GE(scan.erase_counts[b], lo) << "block " << b;
+    EXPECT_LE(scan.erase_counts[b], hi) << "block " << b;
+  }
 }
 
 // Many thousands of random operations on a small store that collects constantly, with

@@ -159,9 +159,12 @@ Status Store::Get(uint8_t ns, const Key& key, std::vector<uint8_t>* value) {
   if (dead_) return Status::kPowerLost;
   const auto it = index_.find({ns, key});
   if (ns == kChunkNamespace || it == index_.end()) return Status::kNotFound;
-  const Status s = it->second.entry.op == RecordOp::kLargePut
-                       ? ReadLarge(it->second, value)
-                       : ReadValue(flash_, *it->second.pages, it->second.entry, value);
+  Status s = Status::kCorrupt;
+  for (int attempt = 0; attempt < kReadTries && s == Status::kCorrupt; ++attempt)
+    s = it->second.entry.op == RecordOp::kLargePut
+            ? ReadLarge(it->second, value)
+            : ReadValue(flash_, *it->second.pages, it->second.entry, value);
+  if (s == Status::kCorrupt && Repair(it->first) == Status::kPowerLost) return Status::kPowerLost;
   if (s == Status::kPowerLost) dead_ = true;
   return s;
 }

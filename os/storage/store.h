@@ -35,6 +35,7 @@ namespace swivel::os::storage {
 
 inline constexpr uint8_t kChunkNamespace = 255;  // the store's own: chunks of large values
 inline constexpr uint32_t kInlineFrames = 8;     // larger values are written as chunks
+inline constexpr int kReadTries = 3;  // a read failing its checks this often is corruption
 
 struct StoreOptions {
   uint32_t reserve_blocks = 2;  // kept free for garbage collection
@@ -53,6 +54,7 @@ struct StoreStats {
   uint64_t gc_frames_written = 0;  // pages programmed to copy live data forward
   uint64_t wear_moves = 0;         // collections made to move cold data (of gc_runs)
   uint64_t summary_pages = 0;      // block summary pages programmed (since mount)
+  uint64_t repairs = 0;            // keys set back to their previous state after corruption
 };
 
 class Store {
@@ -67,6 +69,10 @@ class Store {
   Status Put(uint8_t ns, const Key& key, std::span<const uint8_t> value);
   Status Erase(uint8_t ns, const Key& key);
   // kNotFound, kCorrupt (flash no longer holds what was written: a read error, never data).
+  // A read that fails its checks is tried again (read disturbances pass). When it keeps
+  // failing, the store also repairs the key (store_repair.cc): if the key's previous state
+  // (an older value, or its absence) is still on flash and reads whole, it is committed
+  // again, so later reads find it, and sync, comparing revisions, can restore the newest.
   Status Get(uint8_t ns, const Key& key, std::vector<uint8_t>* value);
   bool Contains(uint8_t ns, const Key& key) const;
   // Every key of `ns` in key order, with its value's size.
@@ -110,6 +116,9 @@ class Store {
   Status ReadLarge(const Slot& slot, std::vector<uint8_t>* value);
   // After replay: learns every manifest's version and drops chunks none names.
   Status LoadManifests();
+
+  // Commits the newest older state of `key` found on flash, if it reads whole (see Get).
+  Status Repair(const IndexKey& key);
 
   // Garbage collection (store_gc.cc).
   Status MakeRoom(uint64_t pages);       // collects until `pages` are free, then LevelWear

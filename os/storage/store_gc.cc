@@ -105,7 +105,7 @@ Status Store::Collect(uint32_t victim, bool cold) {
     if (auto put = index_.find(key); put != index_.end()) {
       Change c{put->second.entry.op, key.first, key.second, {}};  // a manifest stays one
       Status s = Status::kCorrupt;
-      for (int attempt = 0; attempt < 3 && s == Status::kCorrupt; ++attempt)  // flips pass
+      for (int attempt = 0; attempt < kReadTries && s == Status::kCorrupt; ++attempt)
         s = ReadValue(flash_, *put->second.pages, put->second.entry, &c.value);
       if (s == Status::kPowerLost) dead_ = true;
       if (s != Status::kOk) return s;  // never erase a block holding a value we cannot copy

@@ -151,6 +151,9 @@ Status Store::Put(uint8_t ns, const Key& key, std::span<const uint8_t> value) {
 }
 
 Status Store::Erase(uint8_t ns, const Key& key) {
+  if (dead_) return Status::kPowerLost;
+  // Nothing to erase: an erase record would only be carried by GC for a while.
+  if (ns != kChunkNamespace && !index_.count({ns, key})) return Status::kOk;
   const Change c{RecordOp::kErase, ns, key, {}};
   return Commit({&c, 1});
 }

@@ -51,6 +51,12 @@ TEST_F(StoreTest, PutGetOverwriteErase) {
   EXPECT_FALSE(store->Contains(1, K(1)));
 }
 
+TEST_F(StoreTest, ErasingAnAbsentKeyWritesNothing) {
+  const auto programs = flash->stats().programs;
+  EXPECT_EQ(store->Erase(0, K(7)), Status::kOk);
+  EXPECT_EQ(flash->stats().programs, programs);
+}
+
 TEST_F(StoreTest, TransactionAppliesAllAndLastChangeWins) {
   ASSERT_EQ(store->Put(0, K(9), Value(5, 9)), Status::kOk);
   const std::vector<Change> t{{RecordOp::kPut, 0, K(1), Value(10, 1)},

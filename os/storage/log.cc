@@ -359,6 +359,7 @@ Status LogWriter::Recycle(uint32_t block) {
   if (s == hal::FlashStatus::kBadBlock) return Status::kOk;  // worn out: retired for good
   if (s != hal::FlashStatus::kOk) return FromFlash(s);
   ++erase_counts_[block];
+  ++erases_;
   clean_[block] = true;
   free_.push_back(block);
   return Status::kOk;
@@ -377,6 +378,7 @@ Status LogWriter::OpenBlock(bool use_reserve, bool cold) {
       if (s == hal::FlashStatus::kBadBlock) continue;  // worn out: retired, try another
       if (s != hal::FlashStatus::kOk) return FromFlash(s);
       ++erase_counts_[block];
+      ++erases_;
     }
     clean_[block] = false;
     has_open_ = true;

@@ -106,6 +106,7 @@ class LogWriter {
   uint32_t erase_count(uint32_t block) const { return erase_counts_[block]; }
   std::optional<uint32_t> most_worn_free() const;
   uint64_t summary_pages_written() const { return summary_pages_written_; }
+  uint64_t erases() const { return erases_; }
 
  private:
   Status OpenBlock(bool use_reserve, bool cold);  // erases a free block to write next
@@ -125,6 +126,7 @@ class LogWriter {
   std::vector<FrameSummary> block_frames_;  // the open block's data frames so far
   size_t summary_bytes_ = kSummaryStart;    // what their summary takes
   uint64_t summary_pages_written_ = 0;
+  uint64_t erases_ = 0;
 };
 
 }  // namespace swivel::os::storage

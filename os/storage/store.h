@@ -45,16 +45,19 @@ struct StoreOptions {
   uint32_t wear_threshold = 16;
 };
 
+// Since mount. Write amplification: pages_programmed() * page size / user_bytes.
 struct StoreStats {
   uint64_t commits = 0;
   uint64_t user_bytes = 0;       // value bytes committed
-  uint64_t frames_written = 0;   // pages programmed by commits
+  uint64_t frames_written = 0;   // pages programmed by commits (chunks and repairs too)
   uint64_t mount_pages_read = 0;
   uint64_t gc_runs = 0;
   uint64_t gc_frames_written = 0;  // pages programmed to copy live data forward
   uint64_t wear_moves = 0;         // collections made to move cold data (of gc_runs)
   uint64_t summary_pages = 0;      // block summary pages programmed (since mount)
   uint64_t repairs = 0;            // keys set back to their previous state after corruption
+  uint64_t erases = 0;             // blocks erased
+  uint64_t pages_programmed() const { return frames_written + gc_frames_written + summary_pages; }
 };
 
 class Store {
@@ -81,8 +84,11 @@ class Store {
 
   const StoreStats& stats() const {
     stats_.summary_pages = writer_.summary_pages_written();
+    stats_.erases = writer_.erases();
     return stats_;
   }
+  // Erase count of every block as the store knows it (from its frames; see ScanLog).
+  uint32_t erase_count(uint32_t block) const { return writer_.erase_count(block); }
 
  private:
   struct Slot {

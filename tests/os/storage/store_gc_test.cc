@@ -39,6 +39,12 @@ TEST(StoreGc, OverwritesNeverFillTheStore) {
   }
   EXPECT_GT(store->stats().gc_runs, 100u);
   EXPECT_EQ(Contents(*store), model);
+  // The statistics agree with what the flash itself counted.
+  const auto& st = store->stats();
+  EXPECT_EQ(st.pages_programmed(), flash->stats().programs);
+  EXPECT_EQ(st.erases, flash->stats().erases);
+  for (uint32_t b = 0; b < kSmall.block_count; ++b)
+    EXPECT_EQ(store->erase_count(b), flash->erase_count(b)) << "block " << b;
   store = MountOk(*flash);
   EXPECT_EQ(Contents(*store), model);
 }

@@ -115,6 +115,29 @@ TEST_F(StoreTest, RemountFindsExactlyWhatWasCommitted) {
   EXPECT_EQ(Contents(*store), model);
 }
 
+// The largest value there is, on the handset's own flash: a 16 MiB photo.
+TEST(StoreLargest, A16MiBValueRoundTripsOnA64MiBFlash) {
+  auto flash = SimFlash::InMemory(hal::FlashGeometry{}, 1);
+  auto store = MountOk(*flash);
+  Bytes photo(kMaxValueSize);
+  hal::sim::SimRandom(16).fill(photo);
+  ASSERT_EQ(store->Put(5, K(1), photo), Status::kOk);
+  Bytes v;
+  ASSERT_EQ(store->Get(5, K(1), &v), Status::kOk);
+  EXPECT_TRUE(v == photo);
+  store = MountOk(*flash);
+  ASSERT_EQ(store->Get(5, K(1), &v), Status::kOk);
+  EXPECT_TRUE(v == photo) << "lost across a mount";
+  // Five photos' worth (80 MiB) through a 64 MiB flash: overwritten chunks come back to GC.
+  for (uint8_t round = 0; round < 4; ++round) {
+    photo[round] ^= 0xFF;
+    ASSERT_EQ(store->Put(5, K(1), photo), Status::kOk) << "round " << int(round);
+  }
+  ASSERT_EQ(store->Get(5, K(1), &v), Status::kOk);
+  EXPECT_TRUE(v == photo);
+  EXPECT_GT(store->stats().gc_runs, 100u);
+}
+
 TEST_F(StoreTest, TooLargeIsRefused) {
   EXPECT_EQ(store->Put(0, K(1), Bytes(kMaxValueSize + 1)), Status::kTooLarge);
   EXPECT_EQ(store->Count(0), 0u);

@@ -78,8 +78,8 @@ uint64_t KeysForFill(double fraction) {
   namespace st = os::storage;
   const uint32_t per_frame = uint32_t(st::FramePayloadCapacity(k64MiB.page_size) /
                                       (kContactBytes + st::kRecordHeaderSize));
-  uint32_t frames = 0;  // data frames in a full block
-  while (frames + 1 + st::SummaryPages(st::kSummaryStart + (frames + 1) * st::SummaryBytesOf(per_frame),
+  uint32_t frames = 0;  // data frames in a full block (which keeps a page spare)
+  while (frames + 2 + st::SummaryPages(st::kSummaryStart + (frames + 1) * st::SummaryBytesOf(per_frame),
                                        k64MiB.page_size) <= k64MiB.pages_per_block)
     ++frames;
   const double records = double(k64MiB.block_count - 2) * frames * per_frame;

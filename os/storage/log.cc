@@ -39,6 +39,11 @@ struct BlockState {
   bool closed = false;     // it has a whole summary: never written again
 };
 
+// A block keeps one page spare beyond its summary, so that after a cut tears the page the
+// summary was to start on, a resumed writer (which skips that page) can still close the
+// block with a summary. Without it, such a block would be read page by page at every mount.
+constexpr uint32_t kSummarySpare = 1;
+
 bool Plausible(const FrameHeader& h) {
   return h.sequence < kMaxSequence && h.transaction <= h.sequence;
 }
@@ -319,9 +324,11 @@ LogWriter::LogWriter(hal::Flash& flash, const LogScan& scan, uint32_t reserve_bl
 
 uint64_t LogWriter::free_pages(bool include_reserve) const {
   const auto& g = flash_.geometry();
-  const int64_t open = has_open_ ? int64_t(g.pages_per_block) - int64_t(next_page_) -
-                                       int64_t(SummaryPages(summary_bytes_, g.page_size))
-                                 : 0;
+  const int64_t open =
+      has_open_ ? std::max<int64_t>(0, int64_t(g.pages_per_block) - int64_t(next_page_) -
+                                           int64_t(SummaryPages(summary_bytes_, g.page_size)) -
+                                           int64_t(kSummarySpare))
+                : 0;
   // A reserve that garbage collection dipped into (a power cut mid-collection) counts
   // against the open block: ordinary writes wait until collections have restored it.
   const int64_t spare = int64_t(free_.size()) - int64_t(include_reserve ? 0 : reserve_);
@@ -432,7 +439,7 @@ Status LogWriter::Append(std::span<const std::vector<uint8_t>> payloads,
       if (!has_open_)
         if (auto s = OpenBlock(use_reserve, cold); s != Status::kOk) return s;
       const size_t grown = summary_bytes_ + SummaryBytesOf(entries.size());
-      if (next_page_ + 1 + SummaryPages(grown, g.page_size) > g.pages_per_block) {
+      if (next_page_ + 1 + SummaryPages(grown, g.page_size) + kSummarySpare > g.pages_per_block) {
         if (next_page_ == 0) return Status::kIoError;  // pages too small for one frame  // pages too small for one frame
         if (auto s = CloseBlock(); s != Status::kOk) return s;
         continue;

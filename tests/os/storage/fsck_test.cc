@@ -22,7 +22,7 @@ using hal::sim::TearMode;
 using ::testing::HasSubstr;
 using namespace test;
 
-constexpr hal::FlashGeometry kGeometry{.page_size = 256, .pages_per_block = 8,
+constexpr hal::FlashGeometry kGeometry{.page_size = 512, .pages_per_block = 16,
                                        .block_count = 16, .erase_endurance = 100000};
 
 std::string Problems(const FsckReport& r) {
@@ -243,7 +243,7 @@ TEST(Fsck, ReadOnlyFlashRefusesEveryWrite) {
 // handles by design: fsck may add notes but finds no problem, before and after the store
 // has recovered and written again.
 TEST(Fsck, PowerCutLeftoversAreNotesNeverProblems) {
-  constexpr hal::FlashGeometry g{.page_size = 256, .pages_per_block = 8, .block_count = 10,
+  constexpr hal::FlashGeometry g{.page_size = 512, .pages_per_block = 16, .block_count = 6,
                                  .erase_endurance = 100000};
   WorkloadShape shape;
   shape.keys = 6;

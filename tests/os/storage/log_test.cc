@@ -18,7 +18,7 @@ using hal::sim::TearMode;
 using Transaction = std::vector<Change>;
 
 constexpr hal::FlashGeometry kGeometry{.page_size = 256, .pages_per_block = 8,
-                                       .block_count = 24, .erase_endurance = 100000};
+                                       .block_count = 32, .erase_endurance = 100000};
 constexpr size_t kCapacity = FramePayloadCapacity(kGeometry.page_size);
 
 // A seeded mix: small puts, erases, and values that span several frames and blocks.

@@ -7,6 +7,7 @@
 
 #include "hal/sim/sim_flash.h"
 #include "hal/sim/sim_random.h"
+#include "os/storage/frame.h"
 #include "os/storage/log.h"
 #include "os/storage/store.h"
 #include "tests/os/storage/store_test_support.h"
@@ -183,14 +184,20 @@ TEST(StoreModel, RandomOperationsPowerCutsAndRemounts) {
   EXPECT_GT(collections, 1000u) << "the store must be full enough to collect often";
 }
 
-TEST(StorePowerCut, EveryCutPointThroughGarbageCollection) {
+TEST(StorePowerCut, EveryCutPointThroughGcSummariesAndChunks) {
   // Six blocks: collections (and block summaries) come every few commits.
   constexpr hal::FlashGeometry kTiny{.page_size = 512, .pages_per_block = 16, .block_count = 6,
                                      .erase_endurance = 100000};
-  // Mixed transactions, some with values chunked over several frames (a photo's shape).
+  // Mixed transactions; some values span several frames, and some are large enough to be
+  // written as chunks (more than kInlineFrames frames: photos' shape).
   const auto work = RandomTransactions(
-      2027, 800, WorkloadShape{.max_changes = 3, .keys = 8, .big_chance = 0.08, .big_min = 600,
-                               .big_span = 1400});
+      2027, 620, WorkloadShape{.max_changes = 3, .keys = 8, .big_chance = 0.08, .big_min = 600,
+                               .big_span = 4400});
+  size_t chunked = 0;
+  for (const auto& t : work)
+    for (const auto& c : t)
+      chunked += c.value.size() > kInlineFrames * FramePayloadCapacity(kTiny.page_size);
+  ASSERT_GT(chunked, 10u) << "the workload must write values as chunks";
   {
     auto flash = SimFlash::InMemory(kTiny, 1);
     auto store = MountOk(*flash);

@@ -1,0 +1,144 @@
+#include "emulator/skin.h"
+
+#include <boost/filesystem.hpp>
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "hal/sim/device_profile.h"
+
+namespace swivel::emulator {
+namespace {
+
+const std::set<std::string, std::less<>> kThemeColors = {
+    "background", "text", "accent", "highlight", "status_bar", "status_text"};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// "X Y W H", whole numbers, W and H positive.
+bool ParseRect(std::string_view s, hal::Rect* r) {
+  int32_t v[4];
+  for (int i = 0; i < 4; ++i) {
+    s = Trim(s);
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v[i]);
+    if (ec != std::errc() || (p != s.data() + s.size() && !std::isspace(static_cast<unsigned char>(*p))))
+      return false;
+    s.remove_prefix(size_t(p - s.data()));
+  }
+  if (!Trim(s).empty() || v[0] < 0 || v[1] < 0 || v[2] <= 0 || v[3] <= 0) return false;
+  *r = {v[0], v[1], v[2], v[3]};
+  return true;
+}
+
+bool ParseColor(std::string_view s, uint32_t* rgb) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (char c : s.substr(1))
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  *rgb = uint32_t(std::stoul(std::string(s.substr(1)), nullptr, 16));
+  return true;
+}
+
+}  // namespace
+
+SkinResult ParseSkin(std::string_view text, std::string_view file,
+                     const std::function<std::optional<ScreenSize>(std::string_view)>& screen_size) {
+  SkinResult result;
+  Skin& skin = result.skin;
+  std::set<std::string> seen;
+  int screen_line = 0;
+  auto fail = [&](int line, const std::string& message) {
+    result.error = std::string(file) + (line ? ":" + std::to_string(line) : "") + ": " + message;
+    return result;
+  };
+  int number = 0;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    ++number;
+    line = Trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return fail(number, "expected 'key = value'");
+    const std::string key(Trim(line.substr(0, eq)));
+    std::string_view value = Trim(line.substr(eq + 1));
+    // A comment after a value starts with '#' after a space (a colour starts with '#' too).
+    if (const size_t hash = value.find_first_of(" \t"); hash != std::string_view::npos)
+      if (const size_t at = value.find('#', hash); at != std::string_view::npos)
+        value = Trim(value.substr(0, at));
+    if (value.empty()) return fail(number, "'" + key + "' has no value");
+    if (!seen.insert(key).second) return fail(number, "'" + key + "' is given twice");
+
+    if (key == "name") skin.name = value;
+    else if (key == "carrier") skin.carrier = value;
+    else if (key == "profile") skin.profile = value;
+    else if (key == "body") skin.body = value;
+    else if (key == "body_shut") skin.body_shut = value;
+    else if (key == "boot_logo") skin.boot_logo = value;
+    else if (key == "screen") {
+      if (!ParseRect(value, &skin.screen)) return fail(number, "screen needs X Y W H (whole numbers)");
+      screen_line = number;
+    } else if (key.rfind("button ", 0) == 0) {
+      const std::string_view name = Trim(std::string_view(key).substr(7));
+      const auto stroke = ParseKeyStroke(name);
+      if (!stroke) return fail(number, "unknown key '" + std::string(name) + "'");
+      SkinButton b{*stroke, {}};
+      if (!ParseRect(value, &b.hotspot)) return fail(number, "a button needs X Y W H (whole numbers)");
+      skin.buttons.push_back(b);
+    } else if (key.rfind("theme.", 0) == 0) {
+      const std::string name = key.substr(6);
+      if (name == "font_size") {
+        int size = 0;
+        const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), size);
+        if (ec != std::errc() || p != value.data() + value.size() || size < 6 || size > 48)
+          return fail(number, "theme.font_size needs a whole number of pixels, 6..48");
+        skin.font_size = size;
+      } else if (kThemeColors.count(name)) {
+        uint32_t rgb = 0;
+        if (!ParseColor(value, &rgb)) return fail(number, "'" + key + "' needs a colour #RRGGBB");
+        skin.theme_colors[name] = rgb;
+      } else {
+        return fail(number, "unknown theme setting '" + name + "'");
+      }
+    } else {
+      return fail(number, "unknown key '" + key + "'");
+    }
+  }
+  for (const char* required : {"name", "carrier", "profile", "body", "screen"})
+    if (!seen.count(required)) return fail(0, std::string("missing '") + required + "'");
+  const auto size = screen_size(skin.profile);
+  if (!size) return fail(0, "unknown profile '" + skin.profile + "'");
+  if (uint32_t(skin.screen.width) != size->width || uint32_t(skin.screen.height) != size->height)
+    return fail(screen_line, "screen is " + std::to_string(skin.screen.width) + "x" +
+                                 std::to_string(skin.screen.height) + " but profile '" +
+                                 skin.profile + "' has a " + std::to_string(size->width) + "x" +
+                                 std::to_string(size->height) + " screen");
+  return result;
+}
+
+SkinResult LoadSkin(const std::string& dir) {
+  namespace fs = boost::filesystem;
+  const fs::path conf = fs::path(dir) / "skin.conf";
+  std::ifstream in(conf.string(), std::ios::binary);
+  if (!in) return {{}, conf.string() + ": cannot be read (is the skin name right?)"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto result = ParseSkin(text.str(), conf.string(), [](std::string_view name) {
+    const auto p = hal::sim::ProfileByName(name);
+    return p ? std::optional<ScreenSize>({p->screen_width, p->screen_height}) : std::nullopt;
+  });
+  if (!result.ok()) return result;
+  result.skin.dir = dir;
+  for (const std::string* image : {&result.skin.body, &result.skin.body_shut, &result.skin.boot_logo})
+    if (!image->empty() && !fs::exists(fs::path(dir) / *image))
+      result.error = conf.string() + ": image '" + *image + "' is not in " + dir;
+  return result;
+}
+
+}  // namespace swivel::emulator

@@ -1,0 +1,27 @@
+#pragma once
+// App: what the kernel runs. Apps keep running in the background (as on the handset):
+// switching away pauses an app, it is not destroyed.
+//
+// Lifecycle: OnCreate once, then OnResume / OnPause each time it comes to the front or
+// leaves it, OnDestroy once at shutdown. Save() must make durable whatever the user has
+// typed and not yet saved (a draft): the kernel calls it when the app is paused and every
+// few seconds of device time while it is in front (AppManager::kAutosave), so a battery
+// pull loses at most that much typing.
+#include "hal/input.h"
+
+namespace swivel::os::kernel {
+
+class App {
+ public:
+  virtual ~App() = default;
+  virtual void OnCreate() {}
+  virtual void OnResume() {}
+  virtual void OnPause() {}
+  virtual void OnDestroy() {}
+  virtual void Save() {}
+  // A key for the app in front; false if it did not use it (Back then goes to the
+  // previous app).
+  virtual bool OnKey(const hal::InputEvent& /*event*/) { return false; }
+};
+
+}  // namespace swivel::os::kernel

@@ -1,0 +1,63 @@
+#include "os/kernel/kernel.h"
+
+namespace swivel::os::kernel {
+namespace {
+
+char32_t Lower(char32_t c) { return c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c; }
+
+}  // namespace
+
+Kernel::Kernel(hal::Devices& devices, KernelOptions options)
+    : devices_(devices), options_(std::move(options)), apps_(devices.clock),
+      power_(devices.display, devices.battery, devices.clock, options_.power,
+             {[this] { low_battery_warned_ = true; }, [this] { CriticalBattery(); }}) {}
+
+void Kernel::BindChord(char32_t letter, std::string app) { chords_[Lower(letter)] = std::move(app); }
+
+bool Kernel::Start() { return apps_.Launch(options_.home); }
+
+void Kernel::CriticalBattery() {
+  // Save first, then stop: a battery that dies a moment later loses nothing typed.
+  apps_.SaveAll();
+  apps_.Shutdown();
+  running_ = false;
+}
+
+void Kernel::Step() {
+  while (auto event = devices_.input.poll())
+    if (running_) Handle(*event);
+}
+
+void Kernel::Handle(const hal::InputEvent& e) {
+  using Type = hal::InputEvent::Type;
+  if (e.type == Type::kLid) return;  // the picture turns in the emulator; apps keep going
+  if (e.type == Type::kKeyDown) {
+    if (e.key == hal::Key::kPower) {
+      power_.PowerButton();
+      return;
+    }
+    if (power_.Activity()) return;  // this key only woke the screen
+  }
+  if (e.key == hal::Key::kJump) {
+    if (e.type == Type::kKeyDown) {
+      jump_held_ = true;
+      chord_used_ = false;
+    } else if (jump_held_) {
+      jump_held_ = false;
+      if (!chord_used_) apps_.Launch(options_.home);
+    }
+    return;
+  }
+  if (jump_held_ && e.type == Type::kKeyDown && e.key == hal::Key::kCharacter) {
+    if (auto it = chords_.find(Lower(e.character)); it != chords_.end()) {
+      chord_used_ = true;
+      apps_.Launch(it->second);
+    }
+    return;
+  }
+  App* app = apps_.current();
+  if (app && app->OnKey(e)) return;
+  if (e.type == Type::kKeyDown && e.key == hal::Key::kBack) apps_.Back();
+}
+
+}  // namespace swivel::os::kernel

@@ -1,0 +1,54 @@
+#pragma once
+// Kernel: one handset OS instance over its devices. It routes keys (the Jump screen and
+// Jump+letter chords, Back, the power button), runs the apps, and follows the power state.
+// It never owns the devices; dropping the Kernel (a battery pull) runs no shutdown code
+// beyond cancelling its own timers.
+//
+// Single-threaded: the host calls Step() after delivering input, and runs the device
+// clock's timers (the kernel's own come back as clock callbacks).
+#include <map>
+#include <string>
+
+#include "hal/devices.h"
+#include "os/kernel/app_manager.h"
+#include "os/kernel/power_manager.h"
+
+namespace swivel::os::kernel {
+
+struct KernelOptions {
+  std::string home = "launcher";  // the Jump screen
+  PowerOptions power;
+};
+
+class Kernel {
+ public:
+  Kernel(hal::Devices& devices, KernelOptions options = {});
+
+  AppManager& apps() { return apps_; }
+  PowerManager& power() { return power_; }
+
+  // Jump+letter opens `app` directly (letters are matched case-insensitively).
+  void BindChord(char32_t letter, std::string app);
+  // Opens the home app: the end of a boot.
+  bool Start();
+
+  // Handles every pending input event.
+  void Step();
+  // False once a critical battery shut the OS down (everything was saved first).
+  bool running() const { return running_; }
+  bool low_battery_warned() const { return low_battery_warned_; }
+
+ private:
+  void Handle(const hal::InputEvent& event);
+  void CriticalBattery();
+
+  hal::Devices& devices_;
+  KernelOptions options_;
+  AppManager apps_;
+  PowerManager power_;
+  std::map<char32_t, std::string> chords_;
+  bool jump_held_ = false, chord_used_ = false;
+  bool running_ = true, low_battery_warned_ = false;
+};
+
+}  // namespace swivel::os::kernel

@@ -1,0 +1,144 @@
+#include "os/kernel/kernel.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "hal/sim/sim_board.h"
+
+namespace swivel::os::kernel {
+namespace {
+
+using namespace std::chrono_literals;
+using hal::Key;
+
+// Records what happened to it, in order, into a shared log.
+class LogApp final : public App {
+ public:
+  LogApp(std::string name, std::vector<std::string>& log) : name_(std::move(name)), log_(log) {}
+  void OnCreate() override { log_.push_back(name_ + ":create"); }
+  void OnResume() override { log_.push_back(name_ + ":resume"); }
+  void OnPause() override { log_.push_back(name_ + ":pause"); }
+  void OnDestroy() override { log_.push_back(name_ + ":destroy"); }
+  void Save() override { log_.push_back(name_ + ":save"); }
+  bool OnKey(const hal::InputEvent& e) override {
+    if (e.type != hal::InputEvent::Type::kKeyDown) return false;
+    if (e.key == Key::kCharacter) typed += char(e.character);
+    log_.push_back(name_ + ":key " + std::string(hal::ToString(e.key)));
+    return e.key == Key::kCharacter;
+  }
+  std::string typed;
+
+ private:
+  std::string name_;
+  std::vector<std::string>& log_;
+};
+
+struct KernelTest : ::testing::Test {
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  hal::Devices devices = board.devices();
+  std::vector<std::string> log;
+  std::unique_ptr<Kernel> kernel = std::make_unique<Kernel>(devices);
+
+  KernelTest() {
+    for (const char* name : {"launcher", "contacts", "notes"})
+      kernel->apps().Register(name, [this, name] { return std::make_unique<LogApp>(name, log); });
+    kernel->BindChord(U'c', "contacts");
+    kernel->BindChord(U'n', "notes");
+  }
+  void Press(Key key) {
+    board.input().press(key);
+    kernel->Step();
+  }
+  LogApp& Current() { return static_cast<LogApp&>(*kernel->apps().current()); }
+  std::vector<std::string> TakeLog() { return std::exchange(log, {}); }
+};
+
+TEST_F(KernelTest, JumpChordsOpenAppsAndJumpAloneGoesHome) {
+  ASSERT_TRUE(kernel->Start());
+  EXPECT_EQ(kernel->apps().current_id(), "launcher");
+  board.input().key_down(Key::kJump);
+  board.input().press(Key::kCharacter);  // a character key with no character: no chord
+  board.input().key_down(Key::kCharacter, U'C');
+  board.input().key_up(Key::kCharacter, U'C');
+  board.input().key_up(Key::kJump);
+  kernel->Step();
+  EXPECT_EQ(kernel->apps().current_id(), "contacts") << "Jump+C opens Contacts";
+  Press(Key::kJump);
+  EXPECT_EQ(kernel->apps().current_id(), "launcher") << "Jump alone goes to the Jump screen";
+  EXPECT_EQ(TakeLog(), (std::vector<std::string>{
+                           "launcher:create", "launcher:resume", "launcher:pause", "launcher:save",
+                           "contacts:create", "contacts:resume", "contacts:pause", "contacts:save",
+                           "launcher:resume"}))
+      << "apps are paused and saved, not destroyed, when they leave the front";
+}
+
+TEST_F(KernelTest, BackReturnsToThePreviousAppUnlessTheAppUsesIt) {
+  kernel->Start();
+  board.input().key_down(Key::kJump);
+  board.input().key_down(Key::kCharacter, U'n');
+  board.input().key_up(Key::kJump);
+  kernel->Step();
+  ASSERT_EQ(kernel->apps().current_id(), "notes");
+  board.input().type_text("hi");
+  kernel->Step();
+  EXPECT_EQ(Current().typed, "hi") << "keys go to the app in front";
+  Press(Key::kBack);
+  EXPECT_EQ(kernel->apps().current_id(), "launcher");
+  Press(Key::kBack);
+  EXPECT_EQ(kernel->apps().current_id(), "launcher") << "nowhere further back";
+}
+
+// A battery pull loses at most kAutosave of typing: the app in front saves that often.
+TEST_F(KernelTest, TheAppInFrontSavesItsDraftEveryFewSecondsOfDeviceTime) {
+  kernel->Start();
+  TakeLog();
+  board.clock().run_for(AppManager::kAutosave * 3 + 1ms);
+  EXPECT_EQ(TakeLog(), (std::vector<std::string>{"launcher:save", "launcher:save", "launcher:save"}));
+  kernel.reset();  // a battery pull: the OS instance is dropped, its timers must go too
+  board.clock().run_for(AppManager::kAutosave * 3);
+  EXPECT_TRUE(log.empty());
+}
+
+TEST_F(KernelTest, ScreenDimsThenGoesOffAndTheWakingKeyIsNotPassedOn) {
+  kernel->Start();
+  EXPECT_EQ(board.display().backlight(), 100);
+  board.clock().run_for(31s);
+  EXPECT_EQ(board.display().backlight(), 30);
+  EXPECT_EQ(kernel->power().screen(), hal::ScreenPower::kDim);
+  board.clock().run_for(30s);
+  EXPECT_EQ(board.display().backlight(), 0);
+  board.input().key_down(Key::kCharacter, U'x');
+  kernel->Step();
+  EXPECT_EQ(board.display().backlight(), 100);
+  EXPECT_EQ(Current().typed, "") << "the key that woke the screen did nothing else";
+  Press(Key::kPower);
+  EXPECT_EQ(board.display().backlight(), 0) << "the power button turns the screen off";
+}
+
+TEST_F(KernelTest, CriticalBatterySavesEverythingThenShutsDown) {
+  kernel->Start();
+  board.input().key_down(Key::kJump);
+  board.input().key_down(Key::kCharacter, U'c');
+  board.input().key_up(Key::kJump);
+  kernel->Step();
+  TakeLog();
+  board.battery().set_level(14);
+  board.clock().run_for(1ms);
+  EXPECT_TRUE(kernel->low_battery_warned());
+  EXPECT_TRUE(kernel->running());
+  board.battery().set_level(4);
+  board.clock().run_for(1ms);
+  EXPECT_FALSE(kernel->running());
+  const auto l = TakeLog();
+  ASSERT_GE(l.size(), 3u);
+  EXPECT_EQ(l[0], "launcher:save");  // SaveAll: every app, in the order they were created
+  EXPECT_EQ(l[1], "contacts:save");
+  EXPECT_EQ(l.back(), "launcher:destroy");
+  Press(Key::kJump);
+  EXPECT_EQ(kernel->apps().current(), nullptr) << "nothing runs after the shutdown";
+}
+
+}  // namespace
+}  // namespace swivel::os::kernel

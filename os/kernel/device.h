@@ -1,0 +1,47 @@
+#pragma once
+// Device: one booted handset OS over its devices: the record store mounted from flash, the
+// PIM repositories on it, and the kernel. A battery pull is the Device being dropped with
+// no shutdown code (the host resets it); power on is Boot() again over the same flash,
+// which finds everything whose save returned success.
+#include <memory>
+
+#include "hal/devices.h"
+#include "os/kernel/kernel.h"
+#include "os/pim/repository.h"
+#include "os/storage/store.h"
+
+namespace swivel::os::kernel {
+
+struct DeviceOptions {
+  KernelOptions kernel;
+  storage::StoreOptions store;
+};
+
+class Device {
+ public:
+  // Mounts the store (recovering from whatever a power cut left) and starts the kernel.
+  // Nothing when flash cannot be used; `status` says why.
+  static std::unique_ptr<Device> Boot(hal::Devices& devices, DeviceOptions options,
+                                      storage::Status* status);
+
+  Kernel& kernel() { return kernel_; }
+  storage::Store& store() { return *store_; }
+  pim::ContactRepository& contacts() { return contacts_; }
+  pim::EventRepository& events() { return events_; }
+  pim::TaskRepository& tasks() { return tasks_; }
+  pim::NoteRepository& notes() { return notes_; }
+  pim::PhotoRepository& photos() { return photos_; }
+
+ private:
+  Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, DeviceOptions options);
+
+  std::unique_ptr<storage::Store> store_;
+  pim::ContactRepository contacts_;
+  pim::EventRepository events_;
+  pim::TaskRepository tasks_;
+  pim::NoteRepository notes_;
+  pim::PhotoRepository photos_;
+  Kernel kernel_;  // last: it goes first, before what its apps use
+};
+
+}  // namespace swivel::os::kernel

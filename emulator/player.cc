@@ -1,0 +1,66 @@
+#include "emulator/player.h"
+
+namespace swivel::emulator {
+namespace {
+
+// UTF-8 to code points; the script parser already refused nothing here, so bad bytes
+// become U+FFFD rather than being dropped silently.
+std::u32string Decode(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) {
+      out += U'\uFFFD';
+      ++i;
+      continue;
+    }
+    char32_t c = n == 1 ? b0 : b0 & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += c;
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks) {
+  for (const ScriptLine& line : script.lines) {
+    if (hooks.before_line) hooks.before_line(line);
+    std::string why;
+    bool ok = true;
+    const auto& c = line.command;
+    if (const auto* p = std::get_if<Press>(&c)) {
+      for (const auto& k : p->chord) handset.KeyDown(k.key, k.character);
+      for (auto it = p->chord.rbegin(); it != p->chord.rend(); ++it) handset.KeyUp(it->key, it->character);
+    } else if (const auto* t = std::get_if<Type>(&c)) {
+      handset.Type(Decode(t->text));
+    } else if (const auto* w = std::get_if<Wait>(&c)) {
+      handset.Wait(w->ms);
+    } else if (const auto* e = std::get_if<ExpectText>(&c)) {
+      ok = hooks.expect_text ? hooks.expect_text(*e, &why)
+                             : (why = "expect text needs the UI tree, which this host lacks", false);
+    } else if (const auto* f = std::get_if<ExpectFocus>(&c)) {
+      ok = hooks.expect_focus ? hooks.expect_focus(*f, &why)
+                              : (why = "expect focus needs the UI tree, which this host lacks", false);
+    } else if (const auto* s = std::get_if<Screenshot>(&c)) {
+      ok = hooks.screenshot ? hooks.screenshot(s->file, &why)
+                            : (why = "this host cannot take screenshots", false);
+    } else if (std::holds_alternative<BatteryPull>(c)) {
+      handset.PullBattery();
+    } else if (const auto* l = std::get_if<BatteryLevel>(&c)) {
+      handset.SetBatteryLevel(l->percent);
+    } else if (const auto* ch = std::get_if<Charger>(&c)) {
+      handset.SetCharger(ch->on);
+    } else if (std::holds_alternative<PowerOn>(c)) {
+      ok = handset.PowerOn(&why);
+    } else if (const auto* r = std::get_if<RadioPower>(&c)) {
+      handset.SetRadio(r->on);
+    }
+    if (!ok) return {false, script.file + ":" + std::to_string(line.line) + ": " + why};
+  }
+  return {};
+}
+
+}  // namespace swivel::emulator

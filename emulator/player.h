@@ -1,0 +1,28 @@
+#pragma once
+// Player: runs a script (script.h) against a handset, line by line.
+#include <functional>
+#include <string>
+
+#include "emulator/handset.h"
+#include "emulator/script.h"
+
+namespace swivel::emulator {
+
+struct PlayResult {
+  bool ok = true;
+  std::string error;  // "FILE:LINE: what failed"
+};
+
+// Handlers the host provides for what needs more than the handset (the UI tree for
+// expectations, the screen for screenshots). Unset ones make their commands fail, naming
+// what is missing.
+struct PlayerHooks {
+  std::function<bool(const ExpectText&, std::string* why)> expect_text;
+  std::function<bool(const ExpectFocus&, std::string* why)> expect_focus;
+  std::function<bool(const std::string& file, std::string* why)> screenshot;
+  std::function<void(const ScriptLine&)> before_line;  // progress, demos' pacing
+};
+
+PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks = {});
+
+}  // namespace swivel::emulator

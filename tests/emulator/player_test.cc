@@ -1,0 +1,104 @@
+#include "emulator/player.h"
+
+#include <gtest/gtest.h>
+
+namespace swivel::emulator {
+namespace {
+
+// Keeps what the user types as the draft of one note, saved when the kernel says so.
+class DraftApp final : public os::kernel::App {
+ public:
+  explicit DraftApp(os::pim::NoteRepository& notes) : notes_(notes) {}
+  bool OnKey(const hal::InputEvent& e) override {
+    if (e.type != hal::InputEvent::Type::kKeyDown || e.key != hal::Key::kCharacter) return false;
+    note_.set_body(note_.body() + char(e.character));
+    return true;
+  }
+  void Save() override {
+    if (note_.body() != saved_) {
+      ASSERT_EQ(notes_.Save(note_), os::pim::Status::kOk);
+      saved_ = note_.body();
+    }
+  }
+
+ private:
+  os::pim::NoteRepository& notes_;
+  swivel::pim::Note note_;
+  std::string saved_;
+};
+
+HandsetOptions Options() {
+  HandsetOptions o;
+  o.install = [](os::kernel::Device& d) {
+    d.kernel().apps().Register("launcher", [] { return std::make_unique<os::kernel::App>(); });
+    d.kernel().apps().Register("notes", [&d] { return std::make_unique<DraftApp>(d.notes()); });
+    d.kernel().BindChord(U'n', "notes");
+  };
+  return o;
+}
+
+std::vector<std::string> NoteBodies(Handset& h) {
+  std::vector<swivel::pim::Note> notes;
+  EXPECT_EQ(h.os()->notes().List(&notes), os::pim::Status::kOk);
+  std::vector<std::string> bodies;
+  for (const auto& n : notes) bodies.push_back(n.body());
+  return bodies;
+}
+
+Script Parse(const char* text) {
+  auto r = ParseScript(text, "test.swv");
+  EXPECT_TRUE(r.ok()) << r.error;
+  return r.script;
+}
+
+// A battery pull while typing loses at most the autosave interval of typing.
+TEST(Player, TypingSurvivesABatteryPullUpToTheLastAutosave) {
+  Handset h(Options());
+  const auto r = Play(Parse(R"(power on
+press Jump+n
+type "draft one"
+wait 6000
+type " and more"
+battery pull
+power on
+)"), h);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(h.boots(), 2u);
+  EXPECT_EQ(NoteBodies(h), std::vector<std::string>{"draft one"})
+      << "saved by the autosave; the rest was typed after it";
+}
+
+TEST(Player, LeavingAnAppSavesItsDraftAtOnce) {
+  Handset h(Options());
+  ASSERT_TRUE(Play(Parse("power on\npress Jump+n\ntype \"quick\"\npress Jump\nbattery pull\npower on\n"), h).ok);
+  EXPECT_EQ(NoteBodies(h), std::vector<std::string>{"quick"});
+}
+
+TEST(Player, KeysWhileOffDoNothingAndFailuresNameTheLine) {
+  Handset h(Options());
+  const auto r = Play(Parse("power on\nbattery pull\npress Jump+n\ntype \"lost\"\npower on\nexpect text \"x\"\n"), h);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "test.swv:6: expect text needs the UI tree, which this host lacks");
+  EXPECT_EQ(h.os()->kernel().apps().current_id(), "launcher") << "keys typed while off reached it";
+  EXPECT_TRUE(NoteBodies(h).empty());
+}
+
+TEST(Player, WaitingAnHourIsVirtualAndTheScreenGoesOff) {
+  Handset h(Options());
+  ASSERT_TRUE(Play(Parse("power on\n"), h).ok);
+  const auto booted = h.board().clock().now();  // mounting took device time (flash reads)
+  ASSERT_TRUE(Play(Parse("wait 3600000\n"), h).ok);
+  EXPECT_EQ(h.board().display().backlight(), 0);
+  EXPECT_EQ(h.board().clock().now() - booted, std::chrono::hours(1));
+}
+
+TEST(Player, AnEmptyBatteryCannotPowerOnUntilCharged) {
+  Handset h(Options());
+  const auto r = Play(Parse("power on\nbattery level 0\npower on\n"), h);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "test.swv:3: the battery is empty: connect the charger");
+  EXPECT_TRUE(Play(Parse("battery charger on\nwait 60000\npower on\n"), h).ok);
+}
+
+}  // namespace
+}  // namespace swivel::emulator

@@ -63,4 +63,23 @@ PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks
   return {};
 }
 
+PlayerHooks UiHooks(Handset& handset) {
+  PlayerHooks hooks;
+  hooks.expect_text = [&handset](const ExpectText& e, std::string* why) {
+    if (!handset.os()) return *why = "the handset is off", false;
+    if (handset.os()->kernel().ShowsText(e.text) == e.present) return true;
+    *why = std::string(e.present ? "no" : "a") + " widget shows \"" + e.text + "\"; the screen is:\n" +
+           handset.os()->kernel().DumpUi();
+    return false;
+  };
+  hooks.expect_focus = [&handset](const ExpectFocus& f, std::string* why) {
+    if (!handset.os()) return *why = "the handset is off", false;
+    const std::string focused = handset.os()->kernel().FocusedId();
+    if (focused == f.id) return true;
+    *why = "focus is on '" + focused + "', not '" + f.id + "'";
+    return false;
+  };
+  return hooks;
+}
+
 }  // namespace swivel::emulator

@@ -25,4 +25,8 @@ struct PlayerHooks {
 
 PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks = {});
 
+// Expectations answered from the UI tree of the app in front on the handset's OS (an
+// expectation fails while the handset is off).
+PlayerHooks UiHooks(Handset& handset);
+
 }  // namespace swivel::emulator

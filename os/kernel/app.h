@@ -8,20 +8,29 @@
 // few seconds of device time while it is in front (AppManager::kAutosave), so a battery
 // pull loses at most that much typing.
 #include "hal/input.h"
+#include "os/ui/focus.h"
+#include "os/ui/widget.h"
 
 namespace swivel::os::kernel {
 
 class App {
  public:
   virtual ~App() = default;
+  // The app's screen as a UI tree, and where focus is (for key routing, tests and scripts);
+  // nothing for an app without a screen.
+  virtual ui::Widget* screen() { return nullptr; }
+  virtual ui::Focus* focus() { return nullptr; }
   virtual void OnCreate() {}
   virtual void OnResume() {}
   virtual void OnPause() {}
   virtual void OnDestroy() {}
   virtual void Save() {}
   // A key for the app in front; false if it did not use it (Back then goes to the
-  // previous app).
-  virtual bool OnKey(const hal::InputEvent& /*event*/) { return false; }
+  // previous app). By default keys go through the app's focus (ui::Focus::Route).
+  virtual bool OnKey(const hal::InputEvent& event) {
+    ui::Focus* f = focus();
+    return f && f->Route(event);
+  }
 };
 
 }  // namespace swivel::os::kernel

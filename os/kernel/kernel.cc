@@ -1,5 +1,7 @@
 #include "os/kernel/kernel.h"
 
+#include "os/ui/ui_tree.h"
+
 namespace swivel::os::kernel {
 namespace {
 
@@ -58,6 +60,23 @@ void Kernel::Handle(const hal::InputEvent& e) {
   App* app = apps_.current();
   if (app && app->OnKey(e)) return;
   if (e.type == Type::kKeyDown && e.key == hal::Key::kBack) apps_.Back();
+}
+
+std::string Kernel::DumpUi() {
+  App* app = apps_.current();
+  if (!app || !app->screen()) return {};
+  return ui::DumpTree(*app->screen(), app->focus() ? app->focus()->focused() : nullptr);
+}
+
+bool Kernel::ShowsText(std::string_view text) {
+  App* app = apps_.current();
+  return app && app->screen() && ui::ShowsText(*app->screen(), text);
+}
+
+std::string Kernel::FocusedId() {
+  App* app = apps_.current();
+  const ui::Widget* w = app && app->focus() ? app->focus()->focused() : nullptr;
+  return w ? w->id() : std::string();
 }
 
 }  // namespace swivel::os::kernel

@@ -38,6 +38,13 @@ class Kernel {
   bool running() const { return running_; }
   bool low_battery_warned() const { return low_battery_warned_; }
 
+  // The screen of the app in front, for tests, scripts and the control API: the tree in
+  // ui::DumpTree's format, whether some visible widget shows `text`, the focused widget's
+  // id (empty when none).
+  std::string DumpUi();
+  bool ShowsText(std::string_view text);
+  std::string FocusedId();
+
  private:
   void Handle(const hal::InputEvent& event);
   void CriticalBattery();

@@ -1,5 +1,7 @@
 #include "emulator/player.h"
 
+#include "apps/launcher/launcher.h"
+
 #include <gtest/gtest.h>
 
 namespace swivel::emulator {
@@ -90,6 +92,29 @@ TEST(Player, WaitingAnHourIsVirtualAndTheScreenGoesOff) {
   ASSERT_TRUE(Play(Parse("wait 3600000\n"), h).ok);
   EXPECT_EQ(h.board().display().backlight(), 0);
   EXPECT_EQ(h.board().clock().now() - booted, std::chrono::hours(1));
+}
+
+TEST(Player, ExpectationsReadTheUiTreeOfTheAppInFront) {
+  HandsetOptions o;
+  o.install = [](os::kernel::Device& d) {
+    d.kernel().apps().Register("launcher", [&d] {
+      return std::make_unique<apps::Launcher>(
+          d.kernel().apps(),
+          std::vector<apps::LauncherEntry>{{"notes", "Notes", nullptr}, {"tasks", "To Do", nullptr}},
+          hal::Rect{0, 0, 240, 160});
+    });
+    d.kernel().apps().Register("notes", [&d] { return std::make_unique<DraftApp>(d.notes()); });
+    d.kernel().apps().Register("tasks", [] { return std::make_unique<os::kernel::App>(); });
+  };
+  Handset h(o);
+  const auto hooks = UiHooks(h);
+  EXPECT_TRUE(Play(Parse("power on\nexpect text \"To Do\"\nexpect focus launcher.notes\n"
+                         "press Right\nexpect focus launcher.tasks\nexpect no text \"Calendar\"\n"),
+                   h, hooks).ok);
+  const auto r = Play(Parse("press Left\nexpect focus launcher.tasks\n"), h, hooks);
+  EXPECT_EQ(r.error, "test.swv:2: focus is on 'launcher.notes', not 'launcher.tasks'");
+  const auto off = Play(Parse("battery pull\nexpect text \"Notes\"\n"), h, hooks);
+  EXPECT_EQ(off.error, "test.swv:2: the handset is off");
 }
 
 TEST(Player, AnEmptyBatteryCannotPowerOnUntilCharged) {

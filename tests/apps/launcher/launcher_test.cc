@@ -1,0 +1,70 @@
+#include "apps/launcher/launcher.h"
+
+#include <gtest/gtest.h>
+
+#include "hal/sim/sim_board.h"
+#include "os/kernel/kernel.h"
+
+namespace swivel::apps {
+namespace {
+
+using hal::Key;
+
+struct LauncherTest : ::testing::Test {
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  hal::Devices devices = board.devices();
+  os::kernel::Kernel kernel{devices};
+  int new_notes = 2;
+
+  LauncherTest() {
+    auto& apps = kernel.apps();
+    apps.Register("launcher", [this] {
+      std::vector<LauncherEntry> entries = {
+          {"contacts", "Contacts", nullptr},
+          {"calendar", "Calendar", [] { return std::string("Lunch 12:30"); }},
+          {"tasks", "To Do", nullptr},
+          {"notes", "Notes", [this] { return std::to_string(new_notes) + " new"; }},
+      };
+      return std::make_unique<Launcher>(kernel.apps(), std::move(entries), hal::Rect{0, 0, 240, 160});
+    });
+    for (const char* id : {"contacts", "calendar", "tasks", "notes"})
+      apps.Register(id, [] { return std::make_unique<os::kernel::App>(); });
+    kernel.Start();
+  }
+  void Press(Key k) {
+    board.input().press(k);
+    kernel.Step();
+  }
+};
+
+TEST_F(LauncherTest, TheGridShowsEveryAppWithWhatIsNew) {
+  EXPECT_EQ(kernel.DumpUi(),
+            "launcher screen \"\" 0,0 240x160\n"
+            "  launcher.contacts button \"Contacts\" 0,0 80x80 focused\n"
+            "    launcher.contacts.news label \"\" 0,53 80x26\n"
+            "  launcher.calendar button \"Calendar\" 80,0 80x80\n"
+            "    launcher.calendar.news label \"Lunch 12:30\" 80,53 80x26\n"
+            "  launcher.tasks button \"To Do\" 160,0 80x80\n"
+            "    launcher.tasks.news label \"\" 160,53 80x26\n"
+            "  launcher.notes button \"Notes\" 0,80 80x80\n"
+            "    launcher.notes.news label \"2 new\" 0,133 80x26\n");
+}
+
+TEST_F(LauncherTest, TheDpadAndSelectOpenAnAppAndJumpComesBackWithFreshNews) {
+  Press(Key::kDown);
+  EXPECT_EQ(kernel.FocusedId(), "launcher.notes");
+  Press(Key::kSelect);
+  EXPECT_EQ(kernel.apps().current_id(), "notes");
+  new_notes = 5;
+  Press(Key::kJump);
+  EXPECT_EQ(kernel.apps().current_id(), "launcher");
+  EXPECT_TRUE(kernel.ShowsText("5 new")) << "the news line is refreshed on the way back";
+  EXPECT_EQ(kernel.FocusedId(), "launcher.notes") << "focus stays where it was";
+  Press(Key::kUp);
+  Press(Key::kRight);
+  Press(Key::kEnter);
+  EXPECT_EQ(kernel.apps().current_id(), "calendar");
+}
+
+}  // namespace
+}  // namespace swivel::apps

@@ -1,0 +1,125 @@
+#include "os/ui/widgets.h"
+
+#include <algorithm>
+
+namespace swivel::os::ui {
+namespace {
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += char(c);
+  } else if (c < 0x800) {
+    out += char(0xC0 | (c >> 6));
+    out += char(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += char(0xE0 | (c >> 12));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  } else {
+    out += char(0xF0 | (c >> 18));
+    out += char(0x80 | ((c >> 12) & 0x3F));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  }
+}
+
+bool Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+ListView::ListView(std::string id, int row_height)
+    : Widget(std::move(id), "list"), row_height_(row_height) {
+  set_focusable(true);
+}
+
+void ListView::SetRows(const std::vector<std::string>& texts) {
+  // Reuse row widgets: ids stay stable while the list is filtered and refilled.
+  while (children().size() < texts.size())
+    Add(std::make_unique<Widget>(id() + ".row" + std::to_string(children().size()), "row"));
+  for (size_t i = 0; i < children().size(); ++i)
+    children()[i]->set_text(i < texts.size() ? texts[i] : std::string());
+  rows_ = texts.size();
+  selected_ = rows_ ? std::min(selected_, rows_ - 1) : 0;
+  Layout();
+}
+
+void ListView::Select(size_t index) {
+  if (rows_ == 0) return;
+  selected_ = std::min(index, rows_ - 1);
+  Layout();
+}
+
+void ListView::Layout() {
+  const size_t fit = row_height_ > 0 ? size_t(std::max(1, bounds().height / row_height_)) : 1;
+  if (selected_ < first_) first_ = selected_;
+  if (selected_ >= first_ + fit) first_ = selected_ + 1 - fit;
+  if (first_ + fit > rows_) first_ = rows_ > fit ? rows_ - fit : 0;
+  for (size_t i = 0; i < children().size(); ++i) {
+    Widget& row = *children()[i];
+    const bool shown = i < rows_ && i >= first_ && i < first_ + fit;
+    row.set_visible(shown);
+    if (shown)
+      row.set_bounds({bounds().x, bounds().y + int32_t(i - first_) * row_height_, bounds().width,
+                      row_height_});
+  }
+}
+
+bool ListView::OnKey(const hal::InputEvent& e) {
+  if (rows_ == 0) return false;
+  if (IsKeyDown(e, hal::Key::kDown) && selected_ + 1 < rows_) return Select(selected_ + 1), true;
+  if (IsKeyDown(e, hal::Key::kUp) && selected_ > 0) return Select(selected_ - 1), true;
+  if (IsActivate(e) && on_activate) return on_activate(selected_), true;
+  return false;
+}
+
+TextField::TextField(std::string id, std::string placeholder)
+    : Widget(std::move(id), "textfield"), placeholder_(std::move(placeholder)) {
+  set_focusable(true);
+}
+
+void TextField::SetText(std::string text) {
+  set_text(std::move(text));
+  cursor_ = this->text().size();
+}
+
+bool TextField::OnKey(const hal::InputEvent& e) {
+  if (e.type != hal::InputEvent::Type::kKeyDown) return false;
+  std::string t = text();
+  switch (e.key) {
+    case hal::Key::kCharacter: {
+      if (e.character < 0x20) return false;
+      std::string bytes;
+      AppendUtf8(bytes, e.character);
+      t.insert(cursor_, bytes);
+      cursor_ += bytes.size();
+      break;
+    }
+    case hal::Key::kSpace:
+      t.insert(cursor_, " ");
+      ++cursor_;
+      break;
+    case hal::Key::kBackspace: {
+      if (cursor_ == 0) return true;
+      size_t from = cursor_ - 1;
+      while (from > 0 && Continuation(t[from])) --from;
+      t.erase(from, cursor_ - from);
+      cursor_ = from;
+      break;
+    }
+    case hal::Key::kLeft:
+      if (cursor_ == 0) return false;
+      do --cursor_; while (cursor_ > 0 && Continuation(t[cursor_]));
+      return true;
+    case hal::Key::kRight:
+      if (cursor_ == t.size()) return false;
+      do ++cursor_; while (cursor_ < t.size() && Continuation(t[cursor_]));
+      return true;
+    default:
+      return false;
+  }
+  set_text(std::move(t));
+  if (on_change) on_change();
+  return true;
+}
+
+}  // namespace swivel::os::ui

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <string>
 
-#include "apps/launcher/launcher.h"
+#include "apps/suite/suite.h"
 #include "emulator/handset.h"
 
 namespace {
@@ -19,14 +19,7 @@ void Print(const char* name, double value) { std::printf("%s: %.3f\n", name, val
 
 emulator::HandsetOptions Options() {
   emulator::HandsetOptions o;
-  o.install = [](os::kernel::Device& d) {
-    d.kernel().apps().Register("launcher", [&d] {
-      return std::make_unique<apps::Launcher>(
-          d.kernel().apps(), std::vector<apps::LauncherEntry>{{"contacts", "Contacts", nullptr}},
-          hal::Rect{0, 0, 240, 160});
-    });
-    d.kernel().apps().Register("contacts", [] { return std::make_unique<os::kernel::App>(); });
-  };
+  o.install = [](os::kernel::Device& d) { apps::InstallApps(d, hal::Rect{0, 0, 240, 160}); };
   return o;
 }
 

@@ -16,6 +16,7 @@ Device::Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, Dev
       tasks_(*store_, devices.clock, devices.random),
       notes_(*store_, devices.clock, devices.random),
       photos_(*store_, devices.clock, devices.random),
+      drafts_(*store_),
       kernel_(devices, std::move(options.kernel)) {}
 
 }  // namespace swivel::os::kernel

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "hal/devices.h"
+#include "os/kernel/drafts.h"
 #include "os/kernel/kernel.h"
 #include "os/pim/repository.h"
 #include "os/storage/store.h"
@@ -31,6 +32,7 @@ class Device {
   pim::TaskRepository& tasks() { return tasks_; }
   pim::NoteRepository& notes() { return notes_; }
   pim::PhotoRepository& photos() { return photos_; }
+  Drafts& drafts() { return drafts_; }
 
  private:
   Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, DeviceOptions options);
@@ -41,6 +43,7 @@ class Device {
   pim::TaskRepository tasks_;
   pim::NoteRepository notes_;
   pim::PhotoRepository photos_;
+  Drafts drafts_;
   Kernel kernel_;  // last: it goes first, before what its apps use
 };
 

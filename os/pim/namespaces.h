@@ -4,7 +4,11 @@
 //
 //   ns     holds                       key          value
 //   1..5   records of one type         record id    the serialized message (tombstones too)
+//   32     drafts (os/kernel/drafts.h) app id       what the user was typing, app-defined
 //   65..69 dirty set of that type      record id    revision to sync, 8 bytes little-endian
+//   129..133 removed records of a type record id    empty: marks the record as a tombstone,
+//                                                   so counts need no record reads
+//   255    the store's own (chunks of large values)
 //
 // A dirty mark lives in a namespace of its own (record ns + 0x40) rather than inside the
 // record, so that the sync agent can list what to send without reading every record, and
@@ -19,9 +23,14 @@ inline constexpr uint8_t kTasksNamespace = 3;
 inline constexpr uint8_t kNotesNamespace = 4;
 inline constexpr uint8_t kPhotosNamespace = 5;
 
+inline constexpr uint8_t kDraftsNamespace = 32;
 inline constexpr uint8_t kDirtyNamespaceOffset = 0x40;
 constexpr uint8_t DirtyNamespace(uint8_t record_namespace) {
   return uint8_t(record_namespace + kDirtyNamespaceOffset);
+}
+inline constexpr uint8_t kRemovedNamespaceOffset = 0x80;
+constexpr uint8_t RemovedNamespace(uint8_t record_namespace) {
+  return uint8_t(record_namespace + kRemovedNamespaceOffset);
 }
 
 }  // namespace swivel::os::pim

@@ -87,6 +87,10 @@ Status Repository<M>::Write(const storage::Key& key, const M& record, bool mark_
   } else if (store_.Contains(kDirtyNamespace, key)) {
     changes.push_back({storage::RecordOp::kErase, kDirtyNamespace, key, {}});
   }
+  if (record.meta().deleted())
+    changes.push_back({storage::RecordOp::kPut, kRemovedNamespace, key, {}});
+  else if (store_.Contains(kRemovedNamespace, key))
+    changes.push_back({storage::RecordOp::kErase, kRemovedNamespace, key, {}});
   return FromStorage(store_.Commit(changes));
 }
 

@@ -69,6 +69,7 @@ class Repository {
  public:
   static constexpr uint8_t kNamespace = RecordTraits<M>::kNamespace;
   static constexpr uint8_t kDirtyNamespace = DirtyNamespace(kNamespace);
+  static constexpr uint8_t kRemovedNamespace = RemovedNamespace(kNamespace);
 
   // `random` makes new ids; `clock` stamps meta.modified_ms. All three must outlive this.
   Repository(storage::Store& store, const hal::Clock& clock, hal::Random& random)
@@ -99,6 +100,12 @@ class Repository {
   Status List(std::vector<M>* out, Listing which = Listing::kLive);
   // Live (not deleted) records. Reads every record, as tombstones are only known by content.
   Status Count(size_t* out);
+  // The same from the store's index alone (tombstones carry a marker written with them):
+  // no record is read, so it is cheap enough for the Jump screen, but it cannot see
+  // records that no longer read.
+  size_t LiveCount() const {
+    return store_.Count(kNamespace) - store_.Count(kRemovedNamespace);
+  }
 
   // The dirty set in id order. Errors as for ForEach (an unreadable mark is skipped).
   Status Dirty(std::vector<DirtyEntry>* out);

@@ -215,6 +215,7 @@ TEST_F(RepositoryTest, RemoveLeavesADirtyTombstone) {
   size_t count = 9;
   ASSERT_EQ(repo.Count(&count), Status::kOk);
   EXPECT_EQ(count, 1u);
+  EXPECT_EQ(repo.LiveCount(), 1u) << "the index-only count must skip tombstones too";
 
   EXPECT_EQ(repo.Remove(c.meta().id()), Status::kOk);
   ASSERT_EQ(repo.Get(c.meta().id(), &got), Status::kOk);
@@ -228,6 +229,7 @@ TEST_F(RepositoryTest, RemoveLeavesADirtyTombstone) {
   ASSERT_EQ(repo.Get(c.meta().id(), &got), Status::kOk);
   EXPECT_FALSE(got.meta().deleted());
   EXPECT_EQ(got.display_name(), "Contact 1");
+  EXPECT_EQ(repo.LiveCount(), 2u) << "a record brought back counts again";
 }
 
 TEST_F(RepositoryTest, BadIdsAndDeletedSavesAreRefused) {

@@ -1,0 +1,228 @@
+#include "apps/contacts/contacts_app.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace swivel::apps {
+namespace {
+
+using os::ui::Button;
+using os::ui::IsKeyDown;
+using os::ui::Label;
+using os::ui::ListView;
+using os::ui::TextField;
+using os::ui::Widget;
+
+// Lays children out top to bottom, a row each.
+void Stack(Widget& root, int row_height) {
+  int y = root.bounds().y;
+  for (const auto& c : root.children()) {
+    const int h = c->kind() == "list" ? root.bounds().y + root.bounds().height - y : row_height;
+    c->set_bounds({root.bounds().x, y, root.bounds().width, h});
+    y += h;
+  }
+}
+
+std::string AddressLine(const pim::PostalAddress& a) {
+  std::string s = a.street();
+  for (const std::string* part : {&a.locality(), &a.postal_code(), &a.country()})
+    if (!part->empty()) s += (s.empty() ? "" : ", ") + *part;
+  return s;
+}
+
+}  // namespace
+
+ContactsApp::ContactsApp(os::kernel::Device& device, TextRules rules, hal::Rect screen)
+    : device_(device), rules_(std::move(rules)), area_(screen) {}
+
+void ContactsApp::OnCreate() {
+  // A form that was open when the power went comes back as it was last saved.
+  if (auto draft = device_.drafts().Load(kId)) {
+    pim::Contact c;
+    if (c.ParseFromString(*draft)) return ShowEdit(c);
+  }
+  ShowList();
+}
+
+void ContactsApp::OnResume() {
+  if (screen_kind_ == Screen::kList) ShowList();  // records may have changed meanwhile
+}
+
+void ContactsApp::Show(Screen s, std::unique_ptr<Widget> root, const std::string& focus_id) {
+  screen_kind_ = s;
+  root->set_bounds(area_);
+  Stack(*root, kRowHeight);
+  root_ = std::move(root);
+  current_ = root_.get();
+  for (const auto& c : root_->children())
+    if (auto* list = dynamic_cast<ListView*>(c.get())) list->Layout();
+  focus_ = std::make_unique<os::ui::Focus>(*root_);
+  if (!focus_->Set(root_->Find(focus_id))) focus_->Reset();
+}
+
+void ContactsApp::ShowList() {
+  all_.clear();
+  device_.contacts().List(&all_);  // unreadable records are skipped (the list says what it can)
+  std::stable_sort(all_.begin(), all_.end(), [this](const pim::Contact& a, const pim::Contact& b) {
+    return rules_.less(DisplayName(a), DisplayName(b));
+  });
+  auto root = std::make_unique<Widget>("contacts", "screen");
+  auto& search = root->Add(std::make_unique<TextField>("contacts.search", "Search"));
+  search.set_focusable(false);  // typing anywhere searches; the d-pad never stops here
+  search.SetText(search_);
+  root->Add(std::make_unique<Button>("contacts.new", "New contact", [this] { Later([this] { ShowEdit({}); }); }));
+  auto& list = root->Add(std::make_unique<ListView>("contacts.list", kRowHeight));
+  list.on_activate = [this](size_t row) {
+    if (row < shown_.size()) Later([this, id = all_[shown_[row]].meta().id()] { ShowDetail(id); });
+  };
+  Show(Screen::kList, std::move(root), "contacts.list");
+  Refilter();
+}
+
+void ContactsApp::Refilter() {
+  shown_.clear();
+  std::vector<std::string> rows;
+  for (size_t i = 0; i < all_.size(); ++i)
+    if (MatchesSearch(all_[i], search_, rules_)) {
+      shown_.push_back(i);
+      rows.push_back(DisplayName(all_[i]));
+    }
+  auto* list = static_cast<ListView*>(root_->Find("contacts.list"));
+  list->SetRows(rows);
+  list->set_focusable(!rows.empty());
+  if (!focus_->focused() || !focus_->focused()->focusable()) focus_->Reset();
+}
+
+void ContactsApp::ShowDetail(const std::string& id) {
+  if (device_.contacts().Get(id, &open_) != os::pim::Status::kOk) return ShowList();
+  auto root = std::make_unique<Widget>("contact", "screen");
+  root->Add(std::make_unique<Label>("contact.name", DisplayName(open_)));
+  for (int i = 0; i < open_.phones_size(); ++i)
+    root->Add(std::make_unique<Label>("contact.phone" + std::to_string(i), open_.phones(i).number()));
+  for (int i = 0; i < open_.emails_size(); ++i)
+    root->Add(std::make_unique<Label>("contact.email" + std::to_string(i), open_.emails(i).address()));
+  for (int i = 0; i < open_.addresses_size(); ++i)
+    root->Add(std::make_unique<Label>("contact.address" + std::to_string(i), AddressLine(open_.addresses(i))));
+  root->Add(std::make_unique<Button>("contact.edit", "Edit", [this] { Later([this] { ShowEdit(open_); }); }));
+  root->Add(std::make_unique<Button>("contact.delete", "Delete", [this] { Later([this] { ShowConfirm(); }); }));
+  Show(Screen::kDetail, std::move(root), "contact.edit");
+}
+
+void ContactsApp::ShowEdit(const pim::Contact& c) {
+  open_ = c;
+  auto root = std::make_unique<Widget>("edit", "screen");
+  auto field = [&root](const std::string& id, const std::string& hint, const std::string& text) {
+    root->Add(std::make_unique<TextField>(id, hint)).SetText(text);
+  };
+  field("edit.given", "First name", c.name().given());
+  field("edit.family", "Last name", c.name().family());
+  phones_ = std::max(1, c.phones_size());
+  emails_ = std::max(1, c.emails_size());
+  addresses_ = std::max(1, c.addresses_size());
+  for (int i = 0; i < phones_; ++i)
+    field("edit.phone" + std::to_string(i), "Phone", i < c.phones_size() ? c.phones(i).number() : "");
+  for (int i = 0; i < emails_; ++i)
+    field("edit.email" + std::to_string(i), "Email", i < c.emails_size() ? c.emails(i).address() : "");
+  for (int i = 0; i < addresses_; ++i)
+    field("edit.address" + std::to_string(i), "Street", i < c.addresses_size() ? c.addresses(i).street() : "");
+  root->Add(std::make_unique<Button>("edit.add_phone", "Add phone", [this] { Later([this] { AddField("phone"); }); }));
+  root->Add(std::make_unique<Button>("edit.add_email", "Add email", [this] { Later([this] { AddField("email"); }); }));
+  root->Add(std::make_unique<Button>("edit.add_address", "Add address", [this] { Later([this] { AddField("address"); }); }));
+  root->Add(std::make_unique<Button>("edit.save", "Save", [this] { Later([this] { SaveForm(); }); }));
+  Show(Screen::kEdit, std::move(root), "edit.given");
+}
+
+void ContactsApp::AddField(const std::string& kind) {
+  // Rebuilt from the form as it stands, with one more (empty) field of that kind.
+  pim::Contact c = FormContact();
+  if (kind == "phone") c.add_phones();
+  if (kind == "email") c.add_emails();
+  if (kind == "address") c.add_addresses();
+  ShowEdit(c);
+  const int index = kind == "phone" ? phones_ - 1 : kind == "email" ? emails_ - 1 : addresses_ - 1;
+  focus_->Set(root_->Find("edit." + kind + std::to_string(index)));
+}
+
+pim::Contact ContactsApp::FormContact() const {
+  pim::Contact c = open_;
+  auto text = [this](const std::string& id) { return root_->Find(id)->text(); };
+  c.mutable_name()->set_given(text("edit.given"));
+  c.mutable_name()->set_family(text("edit.family"));
+  // Fields keep their other parts (labels, preferred); emptied ones are dropped.
+  auto keep = [&](auto* repeated, int fields, const std::string& prefix, auto set) {
+    const auto old = *repeated;
+    repeated->Clear();
+    for (int i = 0; i < fields; ++i) {
+      const std::string t = text(prefix + std::to_string(i));
+      if (t.empty()) continue;
+      auto* item = repeated->Add();
+      if (i < old.size()) *item = old.Get(i);
+      set(item, t);
+    }
+  };
+  keep(c.mutable_phones(), phones_, "edit.phone", [](pim::Phone* p, const std::string& t) { p->set_number(t); });
+  keep(c.mutable_emails(), emails_, "edit.email", [](pim::Email* e, const std::string& t) { e->set_address(t); });
+  keep(c.mutable_addresses(), addresses_, "edit.address",
+       [](pim::PostalAddress* a, const std::string& t) { a->set_street(t); });
+  return c;
+}
+
+void ContactsApp::SaveForm() {
+  pim::Contact c = FormContact();
+  if (DisplayName(c) == "(no name)") return;  // nothing typed: nothing to save
+  if (device_.contacts().Save(c) != os::pim::Status::kOk) return;  // the form stays open
+  device_.drafts().Clear(kId);
+  ShowDetail(c.meta().id());
+}
+
+void ContactsApp::ShowConfirm() {
+  auto root = std::make_unique<Widget>("confirm", "screen");
+  root->Add(std::make_unique<Label>("confirm.text", "Delete " + DisplayName(open_) + "?"));
+  root->Add(std::make_unique<Button>("confirm.yes", "Delete", [this] {
+    Later([this] {
+      device_.contacts().Remove(open_.meta().id());
+      ShowList();
+    });
+  }));
+  root->Add(std::make_unique<Button>("confirm.no", "Keep",
+                                     [this] { Later([this] { ShowDetail(open_.meta().id()); }); }));
+  Show(Screen::kConfirm, std::move(root), "confirm.no");
+}
+
+void ContactsApp::Save() {
+  if (screen_kind_ != Screen::kEdit) return;
+  device_.drafts().Save(kId, FormContact().SerializeAsString());
+}
+
+bool ContactsApp::OnKey(const hal::InputEvent& e) {
+  if (IsKeyDown(e, hal::Key::kBack) || IsKeyDown(e, hal::Key::kCancel)) {
+    switch (screen_kind_) {
+      case Screen::kList:
+        if (search_.empty()) return false;  // leaves the app
+        search_.clear();
+        ShowList();
+        return true;
+      case Screen::kEdit:
+        device_.drafts().Clear(kId);
+        if (open_.meta().id().empty()) ShowList();
+        else ShowDetail(open_.meta().id());
+        return true;
+      case Screen::kDetail: ShowList(); return true;
+      case Screen::kConfirm: ShowDetail(open_.meta().id()); return true;
+    }
+  }
+  // On the list, typing goes to the search field wherever focus is.
+  const bool typing = e.key == hal::Key::kCharacter || e.key == hal::Key::kBackspace || e.key == hal::Key::kSpace;
+  if (screen_kind_ == Screen::kList && typing) {
+    auto* search = static_cast<TextField*>(root_->Find("contacts.search"));
+    if (!search->OnKey(e)) return false;
+    search_ = search->text();
+    Refilter();
+    return true;
+  }
+  const bool used = focus_->Route(e);
+  if (auto action = std::exchange(later_, nullptr)) action();
+  return used;
+}
+
+}  // namespace swivel::apps

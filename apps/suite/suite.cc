@@ -1,0 +1,26 @@
+#include "apps/suite/suite.h"
+
+#include "apps/contacts/contacts_app.h"
+#include "apps/launcher/launcher.h"
+
+namespace swivel::apps {
+
+void InstallApps(os::kernel::Device& device, hal::Rect screen, TextRules rules) {
+  auto& apps = device.kernel().apps();
+  apps.Register("launcher", [&device, screen] {
+    std::vector<LauncherEntry> entries = {
+        {std::string(ContactsApp::kId), "Contacts",
+         [&device] {  // from the index: no record is read for it
+           const size_t n = device.contacts().LiveCount();
+           return std::to_string(n) + (n == 1 ? " contact" : " contacts");
+         }},
+    };
+    return std::make_unique<Launcher>(device.kernel().apps(), std::move(entries), screen);
+  });
+  apps.Register(std::string(ContactsApp::kId), [&device, screen, rules] {
+    return std::make_unique<ContactsApp>(device, rules, screen);
+  });
+  device.kernel().BindChord(U'c', std::string(ContactsApp::kId));
+}
+
+}  // namespace swivel::apps

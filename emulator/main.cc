@@ -33,6 +33,7 @@ options:
                     power on, radio on|off) and exits: 0 when every line passed, 1 naming
                     the line that failed
   --seed N          seeds every source of randomness (default 1)
+  --locale L        the device locale, for sorting and search (default en_US)
   -h, --help        show this help
 
 Without --script, headless, commands are read from standard input, one a line.
@@ -71,7 +72,7 @@ int Run(emulator::Handset& handset, const emulator::Script& script) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string flash = DefaultFlash(), script_file, profile_name = "classic";
+  std::string flash = DefaultFlash(), script_file, profile_name = "classic", locale = "en_US";
   uint64_t seed = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -89,6 +90,8 @@ int main(int argc, char** argv) {
       if (!value(flash)) return UsageError("--flash needs a file");
     } else if (a == "--profile") {
       if (!value(profile_name)) return UsageError("--profile needs a name");
+    } else if (a == "--locale") {
+      if (!value(locale)) return UsageError("--locale needs a locale, e.g. de_DE");
     } else if (a == "--script") {
       if (!value(script_file)) return UsageError("--script needs a file");
     } else if (a == "--seed") {
@@ -101,6 +104,9 @@ int main(int argc, char** argv) {
   }
   const auto profile = hal::sim::ProfileByName(profile_name);
   if (!profile) return UsageError("unknown profile '" + profile_name + "' (classic or lx)");
+  std::string locale_error;
+  const auto rules = apps::LocaleRules(locale, &locale_error);
+  if (!rules) return UsageError("--locale: " + locale_error);
 
   // Parse the whole script before anything starts: a broken one changes nothing.
   emulator::Script script;
@@ -127,7 +133,7 @@ int main(int argc, char** argv) {
   options.board.seed = seed;
   options.board.flash_image = flash;
   const hal::Rect screen{0, 0, int32_t(profile->screen_width), int32_t(profile->screen_height)};
-  options.install = [screen](os::kernel::Device& d) { apps::InstallApps(d, screen); };
+  options.install = [screen, rules = *rules](os::kernel::Device& d) { apps::InstallApps(d, screen, rules); };
   std::unique_ptr<emulator::Handset> handset;
   try {
     handset = std::make_unique<emulator::Handset>(options);

@@ -1,7 +1,11 @@
 #include "apps/suite/suite.h"
 
+#include <memory>
+
 #include "apps/contacts/contacts_app.h"
 #include "apps/launcher/launcher.h"
+#include "os/text/collator.h"
+#include "os/text/fold.h"
 
 namespace swivel::apps {
 
@@ -21,6 +25,15 @@ void InstallApps(os::kernel::Device& device, hal::Rect screen, TextRules rules) 
     return std::make_unique<ContactsApp>(device, rules, screen);
   });
   device.kernel().BindChord(U'c', std::string(ContactsApp::kId));
+}
+
+std::optional<TextRules> LocaleRules(std::string_view locale, std::string* error) {
+  std::shared_ptr<os::text::Collator> collator = os::text::Collator::Create(locale, error);
+  if (!collator) return std::nullopt;
+  TextRules rules;
+  rules.less = [collator](std::string_view a, std::string_view b) { return collator->Less(a, b); };
+  rules.fold = [](std::string_view s) { return os::text::FoldForSearch(s); };
+  return rules;
 }
 
 }  // namespace swivel::apps

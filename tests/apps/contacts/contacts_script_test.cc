@@ -23,7 +23,10 @@ emulator::Script Load(const std::string& name) {
 
 TEST(ContactsScript, CreateSearchEditBatteryPullsAndDelete) {
   emulator::HandsetOptions o;
-  o.install = [](os::kernel::Device& d) { InstallApps(d, hal::Rect{0, 0, 240, 160}); };
+  std::string error;
+  const auto rules = LocaleRules("en_US", &error);
+  ASSERT_TRUE(rules) << error;
+  o.install = [rules](os::kernel::Device& d) { InstallApps(d, hal::Rect{0, 0, 240, 160}, *rules); };
   emulator::Handset h(o);
   const auto script = Load("contacts.swv");
   ASSERT_GT(script.lines.size(), 40u);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "os/text/graphemes.h"
+
 namespace swivel::os::ui {
 namespace {
 
@@ -22,8 +24,6 @@ void AppendUtf8(std::string& out, char32_t c) {
     out += char(0x80 | (c & 0x3F));
   }
 }
-
-bool Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 }  // namespace
 
@@ -100,19 +100,18 @@ bool TextField::OnKey(const hal::InputEvent& e) {
       break;
     case hal::Key::kBackspace: {
       if (cursor_ == 0) return true;
-      size_t from = cursor_ - 1;
-      while (from > 0 && Continuation(t[from])) --from;
+      const size_t from = text::PreviousGrapheme(t, cursor_);
       t.erase(from, cursor_ - from);
       cursor_ = from;
       break;
     }
     case hal::Key::kLeft:
       if (cursor_ == 0) return false;
-      do --cursor_; while (cursor_ > 0 && Continuation(t[cursor_]));
+      cursor_ = text::PreviousGrapheme(t, cursor_);
       return true;
     case hal::Key::kRight:
       if (cursor_ == t.size()) return false;
-      do ++cursor_; while (cursor_ < t.size() && Continuation(t[cursor_]));
+      cursor_ = text::NextGrapheme(t, cursor_);
       return true;
     default:
       return false;

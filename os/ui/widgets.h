@@ -63,8 +63,9 @@ class ListView final : public Widget {
 };
 
 // One line of editable text with a cursor. Characters are inserted at the cursor;
-// Backspace removes the code point before it; Left/Right move it. (Grapheme clusters come
-// with os/text.) `on_change` runs after every edit.
+// Backspace removes the grapheme cluster before it and Left/Right move over whole clusters
+// (os/text), so "e" + a combining accent or a ZWJ emoji go as one. `on_change` runs after
+// every edit.
 class TextField final : public Widget {
  public:
   explicit TextField(std::string id, std::string placeholder = "");

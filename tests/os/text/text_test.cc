@@ -5,6 +5,7 @@
 
 #include "os/text/collator.h"
 #include "os/text/fold.h"
+#include "os/text/graphemes.h"
 
 namespace swivel::os::text {
 namespace {
@@ -47,6 +48,26 @@ TEST(Fold, CaseAndAccentsGoLettersOfTheirOwnStay) {
             "\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0");                 // москва
   EXPECT_EQ(FoldForSearch("\xc4\xb0stanbul"), "istanbul") << "Turkish dotted I: root rules";
   EXPECT_EQ(FoldForSearch("S\xc3\xb8ren"), "s\xc3\xb8ren") << "\xc3\xb8 is a letter, not o + mark";
+}
+
+}  // namespace
+}  // namespace swivel::os::text
+
+namespace swivel::os::text {
+namespace {
+
+TEST(Graphemes, ClustersAreNeverSplit) {
+  const std::string e_acute = "e\xcc\x81";                       // e + COMBINING ACUTE
+  const std::string flag = "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa";  // regional indicators D E
+  const std::string family =                                      // man ZWJ woman ZWJ girl
+      "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7";
+  const std::string text = "a" + e_acute + flag + family + "b";
+  std::vector<size_t> stops{0};
+  while (stops.back() < text.size()) stops.push_back(NextGrapheme(text, stops.back()));
+  EXPECT_EQ(stops, (std::vector<size_t>{0, 1, 1 + e_acute.size(), 1 + e_acute.size() + flag.size(),
+                                        text.size() - 1, text.size()}));
+  for (size_t i = stops.size() - 1; i > 0; --i) EXPECT_EQ(PreviousGrapheme(text, stops[i]), stops[i - 1]);
+  EXPECT_EQ(PreviousGrapheme(text, 2), 1u) << "from inside a cluster: its start";
 }
 
 }  // namespace

@@ -45,6 +45,14 @@ TEST(ListView, ScrollsToKeepTheSelectionVisibleAndKeepsRowIds) {
             "  people.row1 row \"Ben\" 0,40 240x20\n");
 }
 
+TEST(TextField, BackspaceAndArrowsGoByWholeGraphemeClusters) {
+  TextField f("note");
+  f.SetText("Cafe\xcc\x81!");  // "e" + COMBINING ACUTE ACCENT
+  f.OnKey(Down(hal::Key::kLeft));
+  f.OnKey(Down(hal::Key::kBackspace));
+  EXPECT_EQ(f.text(), "Caf!") << "the accent goes with its e";
+}
+
 TEST(TextField, EditsAtTheCursorWholeCodePointsAtATime) {
   TextField f("name");
   int changes = 0;

@@ -132,8 +132,7 @@ int main(int argc, char** argv) {
   options.board.profile = *profile;
   options.board.seed = seed;
   options.board.flash_image = flash;
-  const hal::Rect screen{0, 0, int32_t(profile->screen_width), int32_t(profile->screen_height)};
-  options.install = [screen, rules = *rules](os::kernel::Device& d) { apps::InstallApps(d, screen, rules); };
+  options.install = [rules = *rules](os::kernel::Device& d) { apps::InstallApps(d, rules); };
   std::unique_ptr<emulator::Handset> handset;
   try {
     handset = std::make_unique<emulator::Handset>(options);

@@ -9,8 +9,9 @@
 
 namespace swivel::apps {
 
-void InstallApps(os::kernel::Device& device, hal::Rect screen, TextRules rules) {
+void InstallApps(os::kernel::Device& device, TextRules rules) {
   auto& apps = device.kernel().apps();
+  const hal::Rect screen = device.kernel().app_area();
   apps.Register("launcher", [&device, screen] {
     std::vector<LauncherEntry> entries = {
         {std::string(ContactsApp::kId), "Contacts",

@@ -10,7 +10,8 @@
 
 namespace swivel::apps {
 
-void InstallApps(os::kernel::Device& device, hal::Rect screen, TextRules rules = {});
+// Apps lay themselves out in the kernel's app area (below the status bar).
+void InstallApps(os::kernel::Device& device, TextRules rules = {});
 
 // The device locale's rules: ICU collation for sorting, case and accent folding for search.
 // Nothing, with `error` set, for a locale ICU cannot collate.

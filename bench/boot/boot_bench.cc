@@ -19,7 +19,7 @@ void Print(const char* name, double value) { std::printf("%s: %.3f\n", name, val
 
 emulator::HandsetOptions Options() {
   emulator::HandsetOptions o;
-  o.install = [](os::kernel::Device& d) { apps::InstallApps(d, hal::Rect{0, 0, 240, 160}); };
+  o.install = [](os::kernel::Device& d) { apps::InstallApps(d); };
   return o;
 }
 

@@ -12,7 +12,10 @@ char32_t Lower(char32_t c) { return c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c
 Kernel::Kernel(hal::Devices& devices, KernelOptions options)
     : devices_(devices), options_(std::move(options)), apps_(devices.clock),
       power_(devices.display, devices.battery, devices.clock, options_.power,
-             {[this] { low_battery_warned_ = true; }, [this] { CriticalBattery(); }}) {}
+             {[this] { low_battery_warned_ = true; }, [this] { CriticalBattery(); }}),
+      status_(devices, options_.status, int32_t(devices.display.width())),
+      app_area_{0, options_.status.height, int32_t(devices.display.width()),
+                int32_t(devices.display.height()) - options_.status.height} {}
 
 void Kernel::BindChord(char32_t letter, std::string app) { chords_[Lower(letter)] = std::move(app); }
 
@@ -63,12 +66,15 @@ void Kernel::Handle(const hal::InputEvent& e) {
 }
 
 std::string Kernel::DumpUi() {
+  std::string out = ui::DumpTree(status_.Refresh(), nullptr);
   App* app = apps_.current();
-  if (!app || !app->screen()) return {};
-  return ui::DumpTree(*app->screen(), app->focus() ? app->focus()->focused() : nullptr);
+  if (app && app->screen())
+    out += ui::DumpTree(*app->screen(), app->focus() ? app->focus()->focused() : nullptr);
+  return out;
 }
 
 bool Kernel::ShowsText(std::string_view text) {
+  if (ui::ShowsText(status_.Refresh(), text)) return true;
   App* app = apps_.current();
   return app && app->screen() && ui::ShowsText(*app->screen(), text);
 }

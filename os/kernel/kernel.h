@@ -12,12 +12,14 @@
 #include "hal/devices.h"
 #include "os/kernel/app_manager.h"
 #include "os/kernel/power_manager.h"
+#include "os/kernel/status_bar.h"
 
 namespace swivel::os::kernel {
 
 struct KernelOptions {
   std::string home = "launcher";  // the Jump screen
   PowerOptions power;
+  StatusBarOptions status;  // carrier name, locale, time zone
 };
 
 class Kernel {
@@ -25,6 +27,8 @@ class Kernel {
   Kernel(hal::Devices& devices, KernelOptions options = {});
 
   AppManager& apps() { return apps_; }
+  // Where apps draw: the screen below the status bar.
+  hal::Rect app_area() const { return app_area_; }
   PowerManager& power() { return power_; }
 
   // Jump+letter opens `app` directly (letters are matched case-insensitively).
@@ -38,9 +42,9 @@ class Kernel {
   bool running() const { return running_; }
   bool low_battery_warned() const { return low_battery_warned_; }
 
-  // The screen of the app in front, for tests, scripts and the control API: the tree in
-  // ui::DumpTree's format, whether some visible widget shows `text`, the focused widget's
-  // id (empty when none).
+  // What the screen shows, for tests, scripts and the control API: the status bar's tree
+  // then the front app's, in ui::DumpTree's format; whether some visible widget shows
+  // `text`; the focused widget's id (empty when none).
   std::string DumpUi();
   bool ShowsText(std::string_view text);
   std::string FocusedId();
@@ -53,6 +57,8 @@ class Kernel {
   KernelOptions options_;
   AppManager apps_;
   PowerManager power_;
+  StatusBar status_;
+  hal::Rect app_area_;
   std::map<char32_t, std::string> chords_;
   bool jump_held_ = false, chord_used_ = false;
   bool running_ = true, low_battery_warned_ = false;

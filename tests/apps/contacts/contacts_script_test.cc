@@ -26,7 +26,7 @@ TEST(ContactsScript, CreateSearchEditBatteryPullsAndDelete) {
   std::string error;
   const auto rules = LocaleRules("en_US", &error);
   ASSERT_TRUE(rules) << error;
-  o.install = [rules](os::kernel::Device& d) { InstallApps(d, hal::Rect{0, 0, 240, 160}, *rules); };
+  o.install = [rules](os::kernel::Device& d) { InstallApps(d, *rules); };
   emulator::Handset h(o);
   const auto script = Load("contacts.swv");
   ASSERT_GT(script.lines.size(), 40u);

@@ -142,3 +142,27 @@ TEST_F(KernelTest, CriticalBatterySavesEverythingThenShutsDown) {
 
 }  // namespace
 }  // namespace swivel::os::kernel
+
+namespace swivel::os::kernel {
+namespace {
+
+TEST(StatusBar, ShowsCarrierClockRadioAndBatteryFromTheDevices) {
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  hal::Devices devices = board.devices();
+  KernelOptions options;
+  options.status = {"Lumen", "de_DE", "Europe/Berlin", 12};
+  Kernel kernel(devices, options);
+  board.clock().set_wall_time_ms(1795599660000);  // 09:41 UTC
+  board.battery().set_level(42.4);
+  board.battery().connect_charger(true);
+  board.radio().set_enabled(false);
+  const std::string ui = kernel.DumpUi();
+  EXPECT_NE(ui.find("status.carrier label \"Lumen\""), std::string::npos) << ui;
+  EXPECT_NE(ui.find("status.clock label \"10:41\""), std::string::npos) << ui;
+  EXPECT_NE(ui.find("status.radio label \"radio off\""), std::string::npos) << ui;
+  EXPECT_NE(ui.find("status.battery label \"42% charging\""), std::string::npos) << ui;
+  EXPECT_EQ(kernel.app_area(), (hal::Rect{0, 12, 240, 148}));
+}
+
+}  // namespace
+}  // namespace swivel::os::kernel

@@ -72,3 +72,22 @@ TEST(Graphemes, ClustersAreNeverSplit) {
 
 }  // namespace
 }  // namespace swivel::os::text
+
+#include "os/text/format.h"
+
+namespace swivel::os::text {
+namespace {
+
+TEST(Format, TimesAndDatesAsTheLocaleWritesThem) {
+  const int64_t t = 1795599660000;  // 2026-11-25 09:41 UTC
+  EXPECT_EQ(FormatShortTime(t, "en_US", "UTC"), "9:41\xe2\x80\xaf" "AM");
+  EXPECT_EQ(FormatShortTime(t, "de_DE", "UTC"), "09:41");
+  EXPECT_EQ(FormatShortTime(t, "de_DE", "Europe/Berlin"), "10:41") << "the device's zone";
+  EXPECT_EQ(FormatMediumDate(t, "en_US", "UTC"), "Nov 25, 2026");
+  EXPECT_EQ(FormatMediumDate(t, "de_DE", "UTC"), "25.11.2026");
+  EXPECT_EQ(FormatShortTime(t, "en_US", "Nowhere/Atlantis"), "9:41\xe2\x80\xaf" "AM")
+      << "an unknown zone is UTC";
+}
+
+}  // namespace
+}  // namespace swivel::os::text

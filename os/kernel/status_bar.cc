@@ -1,0 +1,47 @@
+#include "os/kernel/status_bar.h"
+
+#include <cmath>
+
+#include "os/text/format.h"
+
+namespace swivel::os::kernel {
+namespace {
+
+std::string RadioText(hal::LinkState s) {
+  switch (s) {
+    case hal::LinkState::kOff: return "radio off";
+    case hal::LinkState::kNoSignal: return "no signal";
+    case hal::LinkState::kUp: return "signal";
+    case hal::LinkState::kUpNoService: return "no service";
+  }
+  return "";
+}
+
+}  // namespace
+
+StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width)
+    : devices_(devices), options_(std::move(options)) {
+  root_.set_bounds({0, 0, width, options_.height});
+  const int32_t quarter = width / 4;
+  int32_t x = 0;
+  for (const char* id : {"status.carrier", "status.clock", "status.radio", "status.battery"}) {
+    auto w = std::make_unique<ui::Widget>(id, "label");
+    w->set_bounds({x, 0, quarter, options_.height});
+    x += quarter;
+    root_.Add(std::move(w));
+  }
+}
+
+ui::Widget& StatusBar::Refresh() {
+  const auto battery = devices_.battery.state();
+  root_.Find("status.carrier")->set_text(options_.carrier);
+  root_.Find("status.clock")->set_text(
+      text::FormatShortTime(devices_.clock.wall_time_ms(), options_.locale, options_.time_zone));
+  root_.Find("status.radio")->set_text(RadioText(devices_.radio.state()));
+  root_.Find("status.battery")->set_text(
+      std::to_string(int(std::lround(battery.level_percent))) + "%" +
+      (battery.charging ? " charging" : ""));
+  return root_;
+}
+
+}  // namespace swivel::os::kernel

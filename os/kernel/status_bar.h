@@ -1,0 +1,31 @@
+#pragma once
+// The status bar every screen shares: carrier name, clock, battery and radio, as widgets
+// (status.carrier, status.clock, status.battery, status.radio) in the UI tree. Read from the
+// devices whenever it is asked for, so it is never stale.
+#include <string>
+
+#include "hal/devices.h"
+#include "os/ui/widget.h"
+
+namespace swivel::os::kernel {
+
+struct StatusBarOptions {
+  std::string carrier = "Swivel";
+  std::string locale = "en_US";
+  std::string time_zone = "UTC";
+  int32_t height = 12;
+};
+
+class StatusBar {
+ public:
+  StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width);
+  // Brings the texts up to date and returns the bar.
+  ui::Widget& Refresh();
+
+ private:
+  hal::Devices& devices_;
+  StatusBarOptions options_;
+  ui::Widget root_{"status", "statusbar"};
+};
+
+}  // namespace swivel::os::kernel

@@ -189,6 +189,24 @@ void ContactsApp::ShowConfirm() {
   Show(Screen::kConfirm, std::move(root), "confirm.no");
 }
 
+std::vector<os::kernel::MenuItem> ContactsApp::Menu() {
+  switch (screen_kind_) {
+    case Screen::kList:
+      return {{"new", "New contact", U'n', [this] { ShowEdit({}); }}};
+    case Screen::kDetail:
+      return {{"edit", "Edit", U'e', [this] { ShowEdit(open_); }},
+              {"delete", "Delete", U'd', [this] { ShowConfirm(); }}};
+    case Screen::kEdit:
+      return {{"save", "Save", U's', [this] { SaveForm(); }},
+              {"add_phone", "Add phone", U'p', [this] { AddField("phone"); }},
+              {"add_email", "Add email", U'm', [this] { AddField("email"); }},
+              {"add_address", "Add address", U'a', [this] { AddField("address"); }}};
+    case Screen::kConfirm:
+      return {};
+  }
+  return {};
+}
+
 void ContactsApp::Save() {
   if (screen_kind_ != Screen::kEdit) return;
   device_.drafts().Save(kId, FormContact().SerializeAsString());

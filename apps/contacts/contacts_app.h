@@ -34,6 +34,7 @@ class ContactsApp final : public os::kernel::App {
   void OnResume() override;
   void Save() override;
   bool OnKey(const hal::InputEvent& event) override;
+  std::vector<os::kernel::MenuItem> Menu() override;
 
  private:
   enum class Screen { kList, kDetail, kEdit, kConfirm };

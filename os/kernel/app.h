@@ -7,11 +7,23 @@
 // typed and not yet saved (a draft): the kernel calls it when the app is paused and every
 // few seconds of device time while it is in front (AppManager::kAutosave), so a battery
 // pull loses at most that much typing.
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "hal/input.h"
 #include "os/ui/focus.h"
 #include "os/ui/widget.h"
 
 namespace swivel::os::kernel {
+
+// One line of the menu the Menu key opens (the same way in every app).
+struct MenuItem {
+  std::string id;        // the widget is menu.<id>
+  std::string label;     // "New contact"
+  char32_t shortcut = 0; // Menu+key runs it without opening the menu (0: none)
+  std::function<void()> run;
+};
 
 class App {
  public:
@@ -20,6 +32,8 @@ class App {
   // nothing for an app without a screen.
   virtual ui::Widget* screen() { return nullptr; }
   virtual ui::Focus* focus() { return nullptr; }
+  // What the Menu key offers on the app's current screen; nothing: the key does nothing.
+  virtual std::vector<MenuItem> Menu() { return {}; }
   virtual void OnCreate() {}
   virtual void OnResume() {}
   virtual void OnPause() {}

@@ -43,6 +43,7 @@ void Kernel::Handle(const hal::InputEvent& e) {
     }
     if (power_.Activity()) return;  // this key only woke the screen
   }
+  if (HandleMenu(e)) return;
   if (e.key == hal::Key::kJump) {
     if (e.type == Type::kKeyDown) {
       jump_held_ = true;
@@ -65,21 +66,59 @@ void Kernel::Handle(const hal::InputEvent& e) {
   if (e.type == Type::kKeyDown && e.key == hal::Key::kBack) apps_.Back();
 }
 
+bool Kernel::HandleMenu(const hal::InputEvent& e) {
+  using Type = hal::InputEvent::Type;
+  App* app = apps_.current();
+  if (menu_ && e.key == hal::Key::kJump) menu_.reset();  // Jump works from anywhere
+  if (menu_) {
+    std::function<void()> chosen;
+    if (!menu_->OnKey(e, &chosen)) menu_.reset();
+    if (chosen) chosen();  // after the menu closed: the item may change the screen
+    return true;
+  }
+  if (e.key == hal::Key::kMenu) {
+    if (e.type == Type::kKeyDown) {
+      menu_held_ = true;
+      menu_shortcut_used_ = false;
+    } else if (menu_held_) {
+      menu_held_ = false;
+      if (!menu_shortcut_used_ && app) {
+        auto items = app->Menu();
+        if (!items.empty()) menu_ = std::make_unique<PopupMenu>(std::move(items), app_area_, 14);
+      }
+    }
+    return true;
+  }
+  if (menu_held_ && e.type == Type::kKeyDown && e.key == hal::Key::kCharacter && app) {
+    for (auto& item : app->Menu())
+      if (item.shortcut && (item.shortcut | 0x20) == (e.character | 0x20)) {
+        menu_shortcut_used_ = true;
+        item.run();
+        break;
+      }
+    return true;
+  }
+  return false;
+}
+
 std::string Kernel::DumpUi() {
   std::string out = ui::DumpTree(status_.Refresh(), nullptr);
   App* app = apps_.current();
   if (app && app->screen())
-    out += ui::DumpTree(*app->screen(), app->focus() ? app->focus()->focused() : nullptr);
+    out += ui::DumpTree(*app->screen(), menu_ || !app->focus() ? nullptr : app->focus()->focused());
+  if (menu_) out += ui::DumpTree(menu_->root(), menu_->focus().focused());
   return out;
 }
 
 bool Kernel::ShowsText(std::string_view text) {
   if (ui::ShowsText(status_.Refresh(), text)) return true;
+  if (menu_ && ui::ShowsText(menu_->root(), text)) return true;
   App* app = apps_.current();
   return app && app->screen() && ui::ShowsText(*app->screen(), text);
 }
 
 std::string Kernel::FocusedId() {
+  if (menu_) return menu_->focus().focused() ? menu_->focus().focused()->id() : std::string();
   App* app = apps_.current();
   const ui::Widget* w = app && app->focus() ? app->focus()->focused() : nullptr;
   return w ? w->id() : std::string();

@@ -11,6 +11,7 @@
 
 #include "hal/devices.h"
 #include "os/kernel/app_manager.h"
+#include "os/kernel/menu.h"
 #include "os/kernel/power_manager.h"
 #include "os/kernel/status_bar.h"
 
@@ -51,6 +52,7 @@ class Kernel {
 
  private:
   void Handle(const hal::InputEvent& event);
+  bool HandleMenu(const hal::InputEvent& event);  // true when the menu took the key
   void CriticalBattery();
 
   hal::Devices& devices_;
@@ -61,6 +63,8 @@ class Kernel {
   hal::Rect app_area_;
   std::map<char32_t, std::string> chords_;
   bool jump_held_ = false, chord_used_ = false;
+  bool menu_held_ = false, menu_shortcut_used_ = false;
+  std::unique_ptr<PopupMenu> menu_;  // open
   bool running_ = true, low_battery_warned_ = false;
 };
 

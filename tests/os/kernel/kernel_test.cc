@@ -166,3 +166,48 @@ TEST(StatusBar, ShowsCarrierClockRadioAndBatteryFromTheDevices) {
 
 }  // namespace
 }  // namespace swivel::os::kernel
+
+namespace swivel::os::kernel {
+namespace {
+
+class MenuApp final : public App {
+ public:
+  std::vector<MenuItem> Menu() override {
+    return {{"new", "New", U'n', [this] { ran += "new;"; }},
+            {"delete", "Delete", U'd', [this] { ran += "delete;"; }}};
+  }
+  std::string ran;
+};
+
+TEST(Menu, TheMenuKeyOpensTheAppsItemsAndMenuPlusKeyRunsOneDirectly) {
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  hal::Devices devices = board.devices();
+  Kernel kernel(devices);
+  kernel.apps().Register("launcher", [] { return std::make_unique<MenuApp>(); });
+  kernel.Start();
+  auto& app = static_cast<MenuApp&>(*kernel.apps().current());
+  auto press = [&](hal::Key k) {
+    board.input().press(k);
+    kernel.Step();
+  };
+  press(hal::Key::kMenu);
+  EXPECT_EQ(kernel.FocusedId(), "menu.new");
+  EXPECT_TRUE(kernel.ShowsText("Delete"));
+  press(hal::Key::kDown);
+  press(hal::Key::kSelect);
+  EXPECT_EQ(app.ran, "delete;");
+  EXPECT_FALSE(kernel.ShowsText("Delete")) << "choosing closes the menu";
+  press(hal::Key::kMenu);
+  press(hal::Key::kBack);
+  EXPECT_EQ(app.ran, "delete;") << "Back closes without running anything";
+  EXPECT_FALSE(kernel.ShowsText("New"));
+  board.input().key_down(hal::Key::kMenu);
+  board.input().key_down(hal::Key::kCharacter, U'N');
+  board.input().key_up(hal::Key::kMenu);
+  kernel.Step();
+  EXPECT_EQ(app.ran, "delete;new;") << "Menu+N runs New without opening the menu";
+  EXPECT_FALSE(kernel.ShowsText("Delete"));
+}
+
+}  // namespace
+}  // namespace swivel::os::kernel

@@ -40,7 +40,7 @@ ui::Widget& StatusBar::Refresh() {
   root_.Find("status.radio")->set_text(RadioText(devices_.radio.state()));
   root_.Find("status.battery")->set_text(
       std::to_string(int(std::lround(battery.level_percent))) + "%" +
-      (battery.charging ? " charging" : ""));
+      (battery.charging ? " charging" : battery.level_percent <= options_.low_percent ? " low" : ""));
   return root_;
 }
 

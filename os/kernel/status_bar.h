@@ -14,6 +14,7 @@ struct StatusBarOptions {
   std::string locale = "en_US";
   std::string time_zone = "UTC";
   int32_t height = 12;
+  double low_percent = 15;  // at or below: the battery shows "low" (the battery's warning level)
 };
 
 class StatusBar {

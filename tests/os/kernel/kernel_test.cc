@@ -150,7 +150,7 @@ TEST(StatusBar, ShowsCarrierClockRadioAndBatteryFromTheDevices) {
   hal::sim::SimBoard board{hal::sim::BoardOptions{}};
   hal::Devices devices = board.devices();
   KernelOptions options;
-  options.status = {"Lumen", "de_DE", "Europe/Berlin", 12};
+  options.status = {"Lumen", "de_DE", "Europe/Berlin", 12, 15};
   Kernel kernel(devices, options);
   board.clock().set_wall_time_ms(1795599660000);  // 09:41 UTC
   board.battery().set_level(42.4);
@@ -162,6 +162,9 @@ TEST(StatusBar, ShowsCarrierClockRadioAndBatteryFromTheDevices) {
   EXPECT_NE(ui.find("status.radio label \"radio off\""), std::string::npos) << ui;
   EXPECT_NE(ui.find("status.battery label \"42% charging\""), std::string::npos) << ui;
   EXPECT_EQ(kernel.app_area(), (hal::Rect{0, 12, 240, 148}));
+  board.battery().connect_charger(false);
+  board.battery().set_level(9);
+  EXPECT_NE(kernel.DumpUi().find("status.battery label \"9% low\""), std::string::npos);
 }
 
 }  // namespace

@@ -1,29 +1,8 @@
 #include "emulator/player.h"
 
+#include "emulator/text_util.h"
+
 namespace swivel::emulator {
-namespace {
-
-// UTF-8 to code points; the script parser already refused nothing here, so bad bytes
-// become U+FFFD rather than being dropped silently.
-std::u32string Decode(const std::string& s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    const size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    char32_t c = n == 1 ? b0 : b0 & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += c;
-    i += n;
-  }
-  return out;
-}
-
-}  // namespace
 
 PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks) {
   for (const ScriptLine& line : script.lines) {
@@ -35,7 +14,7 @@ PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks
       for (const auto& k : p->chord) handset.KeyDown(k.key, k.character);
       for (auto it = p->chord.rbegin(); it != p->chord.rend(); ++it) handset.KeyUp(it->key, it->character);
     } else if (const auto* t = std::get_if<Type>(&c)) {
-      handset.Type(Decode(t->text));
+      handset.Type(DecodeUtf8(t->text));
     } else if (const auto* w = std::get_if<Wait>(&c)) {
       handset.Wait(w->ms);
     } else if (const auto* e = std::get_if<ExpectText>(&c)) {

@@ -1,16 +1,12 @@
 #include "emulator/script.h"
 
+#include "emulator/text_util.h"
+
 #include <cctype>
 #include <charconv>
 
 namespace swivel::emulator {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Splits off the first word; `rest` gets what follows, trimmed.
 std::string_view Word(std::string_view s, std::string_view* rest) {
@@ -23,17 +19,8 @@ std::string_view Word(std::string_view s, std::string_view* rest) {
 
 // One UTF-8 code point making up all of `s`, or 0.
 char32_t SingleCodePoint(std::string_view s) {
-  if (s.empty()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-  if (n == 0 || s.size() != n) return 0;
-  char32_t c = n == 1 ? b0 : b0 & (0x7F >> n);
-  for (size_t i = 1; i < n; ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((b >> 6) != 2) return 0;
-    c = (c << 6) | (b & 0x3F);
-  }
-  return c;
+  const std::u32string d = DecodeUtf8(s);
+  return d.size() == 1 && (d[0] != U'\uFFFD' || s == "\xef\xbf\xbd") ? d[0] : 0;
 }
 
 // A double-quoted string with \" \\ \n escapes, and nothing after it.
@@ -178,24 +165,17 @@ std::optional<KeyStroke> ParseKeyStroke(std::string_view name) {
 ScriptResult ParseScript(std::string_view text, std::string_view file) {
   ScriptResult result;
   result.script.file = std::string(file);
-  int number = 0;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    line = Trim(line);
-    if (line.empty() || line.front() == '#') continue;
+  ForEachLine(text, [&](int number, std::string_view line) {
     std::string error;
     auto command = ParseLine(line, &error);
     if (!command) {
       result.script.lines.clear();
       result.error = std::string(file) + ":" + std::to_string(number) + ": " + error;
-      return result;
+      return false;
     }
     result.script.lines.push_back({number, std::move(*command)});
-  }
+    return true;
+  });
   return result;
 }
 

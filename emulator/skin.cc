@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "emulator/text_util.h"
 #include "hal/sim/device_profile.h"
 
 namespace swivel::emulator {
@@ -14,12 +15,6 @@ namespace {
 
 const std::set<std::string, std::less<>> kThemeColors = {
     "background", "text", "accent", "highlight", "status_bar", "status_text"};
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // "X Y W H", whole numbers, W and H positive.
 bool ParseRect(std::string_view s, hal::Rect* r) {
@@ -56,24 +51,24 @@ SkinResult ParseSkin(std::string_view text, std::string_view file,
     result.error = std::string(file) + (line ? ":" + std::to_string(line) : "") + ": " + message;
     return result;
   };
-  int number = 0;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-    ++number;
-    line = Trim(line);
-    if (line.empty() || line.front() == '#') continue;
+  std::string error;  // of the first bad line
+  int bad_line = 0;
+  auto line_error = [&](int number, const std::string& message) {
+    bad_line = number;
+    error = message;
+    return false;
+  };
+  const bool all_good = ForEachLine(text, [&](int number, std::string_view line) {
     const size_t eq = line.find('=');
-    if (eq == std::string_view::npos) return fail(number, "expected 'key = value'");
+    if (eq == std::string_view::npos) return line_error(number, "expected 'key = value'");
     const std::string key(Trim(line.substr(0, eq)));
     std::string_view value = Trim(line.substr(eq + 1));
     // A comment after a value starts with '#' after a space (a colour starts with '#' too).
     if (const size_t hash = value.find_first_of(" \t"); hash != std::string_view::npos)
       if (const size_t at = value.find('#', hash); at != std::string_view::npos)
         value = Trim(value.substr(0, at));
-    if (value.empty()) return fail(number, "'" + key + "' has no value");
-    if (!seen.insert(key).second) return fail(number, "'" + key + "' is given twice");
+    if (value.empty()) return line_error(number, "'" + key + "' has no value");
+    if (!seen.insert(key).second) return line_error(number, "'" + key + "' is given twice");
 
     if (key == "name") skin.name = value;
     else if (key == "carrier") skin.carrier = value;
@@ -82,14 +77,14 @@ SkinResult ParseSkin(std::string_view text, std::string_view file,
     else if (key == "body_shut") skin.body_shut = value;
     else if (key == "boot_logo") skin.boot_logo = value;
     else if (key == "screen") {
-      if (!ParseRect(value, &skin.screen)) return fail(number, "screen needs X Y W H (whole numbers)");
+      if (!ParseRect(value, &skin.screen)) return line_error(number, "screen needs X Y W H (whole numbers)");
       screen_line = number;
     } else if (key.rfind("button ", 0) == 0) {
       const std::string_view name = Trim(std::string_view(key).substr(7));
       const auto stroke = ParseKeyStroke(name);
-      if (!stroke) return fail(number, "unknown key '" + std::string(name) + "'");
+      if (!stroke) return line_error(number, "unknown key '" + std::string(name) + "'");
       SkinButton b{*stroke, {}};
-      if (!ParseRect(value, &b.hotspot)) return fail(number, "a button needs X Y W H (whole numbers)");
+      if (!ParseRect(value, &b.hotspot)) return line_error(number, "a button needs X Y W H (whole numbers)");
       skin.buttons.push_back(b);
     } else if (key.rfind("theme.", 0) == 0) {
       const std::string name = key.substr(6);
@@ -97,19 +92,21 @@ SkinResult ParseSkin(std::string_view text, std::string_view file,
         int size = 0;
         const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), size);
         if (ec != std::errc() || p != value.data() + value.size() || size < 6 || size > 48)
-          return fail(number, "theme.font_size needs a whole number of pixels, 6..48");
+          return line_error(number, "theme.font_size needs a whole number of pixels, 6..48");
         skin.font_size = size;
       } else if (kThemeColors.count(name)) {
         uint32_t rgb = 0;
-        if (!ParseColor(value, &rgb)) return fail(number, "'" + key + "' needs a colour #RRGGBB");
+        if (!ParseColor(value, &rgb)) return line_error(number, "'" + key + "' needs a colour #RRGGBB");
         skin.theme_colors[name] = rgb;
       } else {
-        return fail(number, "unknown theme setting '" + name + "'");
+        return line_error(number, "unknown theme setting '" + name + "'");
       }
     } else {
-      return fail(number, "unknown key '" + key + "'");
+      return line_error(number, "unknown key '" + key + "'");
     }
-  }
+    return true;
+  });
+  if (!all_good) return fail(bad_line, error);
   for (const char* required : {"name", "carrier", "profile", "body", "screen"})
     if (!seen.count(required)) return fail(0, std::string("missing '") + required + "'");
   const auto size = screen_size(skin.profile);

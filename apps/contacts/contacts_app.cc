@@ -209,7 +209,10 @@ std::vector<os::kernel::MenuItem> ContactsApp::Menu() {
 
 void ContactsApp::Save() {
   if (screen_kind_ != Screen::kEdit) return;
-  device_.drafts().Save(kId, FormContact().SerializeAsString());
+  // Only when it changed: an open form must not cost a flash write every few seconds.
+  std::string draft = FormContact().SerializeAsString();
+  if (draft == saved_draft_) return;
+  if (device_.drafts().Save(kId, draft) == os::storage::Status::kOk) saved_draft_ = std::move(draft);
 }
 
 bool ContactsApp::OnKey(const hal::InputEvent& e) {

@@ -64,6 +64,7 @@ class ContactsApp final : public os::kernel::App {
   pim::Contact open_;                   // the contact on the detail / edit screens
   int phones_ = 0, emails_ = 0, addresses_ = 0;  // fields on the form
   std::function<void()> later_;
+  std::string saved_draft_;  // what the last draft save wrote
 };
 
 }  // namespace swivel::apps

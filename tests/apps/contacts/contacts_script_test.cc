@@ -37,3 +37,25 @@ TEST(ContactsScript, CreateSearchEditBatteryPullsAndDelete) {
 
 }  // namespace
 }  // namespace swivel::apps
+
+namespace swivel::apps {
+namespace {
+
+// An open form whose text does not change is not written again and again.
+TEST(ContactsDraft, AnUnchangedFormCostsNoFlashWrites) {
+  emulator::HandsetOptions o;
+  o.install = [](os::kernel::Device& d) { InstallApps(d); };
+  emulator::Handset h(o);
+  const auto script = emulator::ParseScript("power on\npress Jump+c\npress Select\ntype \"Bo\"\nwait 6000\n", "t.swv");
+  ASSERT_TRUE(script.ok()) << script.error;
+  ASSERT_TRUE(emulator::Play(script.script, h).ok);
+  const auto programs = h.board().flash().stats().programs;
+  const auto again = emulator::ParseScript("wait 60000\n", "t.swv");
+  ASSERT_TRUE(emulator::Play(again.script, h).ok);
+  EXPECT_EQ(h.board().flash().stats().programs, programs) << "a minute of autosaves wrote again";
+  std::string draft = h.os()->drafts().Load("contacts").value_or("");
+  EXPECT_NE(draft.find("Bo"), std::string::npos) << "the draft was saved once";
+}
+
+}  // namespace
+}  // namespace swivel::apps

@@ -28,7 +28,10 @@ class CursorTest : public ::testing::Test {
   }
   std::vector<size_t> StopsLeft(std::string_view text) {
     std::vector<size_t> stops{text.size()};
-    for (size_t at = text.size(); at > 0;) stops.insert(stops.begin(), at = cursor->Previous(text, at));
+    for (size_t at = text.size(); at > 0;) {
+      at = cursor->Previous(text, at);
+      stops.insert(stops.begin(), at);
+    }
     return stops;
   }
 };

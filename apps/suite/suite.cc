@@ -5,7 +5,7 @@
 #include "apps/contacts/contacts_app.h"
 #include "apps/launcher/launcher.h"
 #include "os/text/collator.h"
-#include "os/text/fold.h"
+#include "os/text/search.h"
 
 namespace swivel::apps {
 
@@ -29,11 +29,15 @@ void InstallApps(os::kernel::Device& device, TextRules rules) {
 }
 
 std::optional<TextRules> LocaleRules(std::string_view locale, std::string* error) {
-  std::shared_ptr<os::text::Collator> collator = os::text::Collator::Create(locale, error);
-  if (!collator) return std::nullopt;
+  std::shared_ptr<const os::text::Collator> collator = os::text::Collator::Create(locale);
+  std::shared_ptr<const os::text::SearchFolder> folder = os::text::SearchFolder::Create();
+  if (!collator || !folder) {
+    *error = "ICU cannot collate or fold for '" + std::string(locale) + "' (ICU data missing?)";
+    return std::nullopt;
+  }
   TextRules rules;
-  rules.less = [collator](std::string_view a, std::string_view b) { return collator->Less(a, b); };
-  rules.fold = [](std::string_view s) { return os::text::FoldForSearch(s); };
+  rules.less = [collator](std::string_view a, std::string_view b) { return collator->Compare(a, b) < 0; };
+  rules.fold = [folder](std::string_view s) { return folder->Fold(s); };
   return rules;
 }
 

@@ -21,6 +21,8 @@ std::string RadioText(hal::LinkState s) {
 
 StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width)
     : devices_(devices), options_(std::move(options)) {
+  time_ = text::Formatter::Create(options_.locale, options_.time_zone);
+  if (!time_) time_ = text::Formatter::Create(options_.locale, "UTC");  // an unknown zone
   root_.set_bounds({0, 0, width, options_.height});
   const int32_t quarter = width / 4;
   int32_t x = 0;
@@ -35,8 +37,7 @@ StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t wi
 ui::Widget& StatusBar::Refresh() {
   const auto battery = devices_.battery.state();
   root_.Find("status.carrier")->set_text(options_.carrier);
-  root_.Find("status.clock")->set_text(
-      text::FormatShortTime(devices_.clock.wall_time_ms(), options_.locale, options_.time_zone));
+  root_.Find("status.clock")->set_text(time_ ? time_->Time(devices_.clock.wall_time_ms()) : "");
   root_.Find("status.radio")->set_text(RadioText(devices_.radio.state()));
   root_.Find("status.battery")->set_text(
       std::to_string(int(std::lround(battery.level_percent))) + "%" +

@@ -4,7 +4,10 @@
 // devices whenever it is asked for, so it is never stale.
 #include <string>
 
+#include <memory>
+
 #include "hal/devices.h"
+#include "os/text/format.h"
 #include "os/ui/widget.h"
 
 namespace swivel::os::kernel {
@@ -26,6 +29,7 @@ class StatusBar {
  private:
   hal::Devices& devices_;
   StatusBarOptions options_;
+  std::unique_ptr<text::Formatter> time_;  // the device locale and zone (UTC if unknown)
   ui::Widget root_{"status", "statusbar"};
 };
 

@@ -2,42 +2,69 @@
 
 #include <unicode/coll.h>
 #include <unicode/locid.h>
-#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "os/text/icu_utf8.h"
 
 namespace swivel::os::text {
+
+std::unique_ptr<Collator> Collator::Create(std::string_view locale_id, Strength strength) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> icu(
+      icu::Collator::createInstance(icu::Locale(std::string(locale_id).c_str()), status));
+  if (U_FAILURE(status) || icu == nullptr) return nullptr;
+  // Normalization on: otherwise NFD input (common from macOS and some keyboards) may sort
+  // apart from the NFC spelling of the same name.
+  icu->setAttribute(UCOL_NORMALIZATION_MODE, UCOL_ON, status);
+  switch (strength) {
+    case Strength::kPrimary: icu->setStrength(icu::Collator::PRIMARY); break;
+    case Strength::kSecondary: icu->setStrength(icu::Collator::SECONDARY); break;
+    case Strength::kTertiary: icu->setStrength(icu::Collator::TERTIARY); break;
+  }
+  if (U_FAILURE(status)) return nullptr;
+  return std::unique_ptr<Collator>(new Collator(std::move(icu)));
+}
 
 Collator::Collator(std::unique_ptr<icu::Collator> icu) : icu_(std::move(icu)) {}
 Collator::~Collator() = default;
 
-std::unique_ptr<Collator> Collator::Create(std::string_view locale, std::string* error) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale loc(std::string(locale).c_str());
-  if (loc.isBogus()) {
-    *error = "'" + std::string(locale) + "' is not a locale";
-    return nullptr;
-  }
-  std::unique_ptr<icu::Collator> icu(icu::Collator::createInstance(loc, status));
-  if (U_FAILURE(status) || !icu) {
-    *error = "no collation for '" + std::string(locale) + "': " + u_errorName(status);
-    return nullptr;
-  }
-  return std::unique_ptr<Collator>(new Collator(std::move(icu)));
-}
-
 int Collator::Compare(std::string_view a, std::string_view b) const {
   UErrorCode status = U_ZERO_ERROR;
-  const auto r = icu_->compareUTF8(icu::StringPiece(a.data(), int32_t(a.size())),
-                                   icu::StringPiece(b.data(), int32_t(b.size())), status);
-  if (U_FAILURE(status)) return a.compare(b);  // cannot happen for valid collators
-  return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+  const UCollationResult r =
+      icu_->compareUTF8(internal::Piece(a), internal::Piece(b), status);
+  if (U_FAILURE(status)) return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
+  return static_cast<int>(r);
 }
 
 std::string Collator::SortKey(std::string_view s) const {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())));
-  std::string key(size_t(icu_->getSortKey(u, nullptr, 0)), '\0');
-  icu_->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), int32_t(key.size()));
-  if (!key.empty() && key.back() == '\0') key.pop_back();  // ICU counts its terminator
-  return key;
+  const icu::UnicodeString u = internal::ToUnicode(s);
+  std::string key(64, '\0');
+  for (;;) {
+    // getSortKey returns the full length needed (including its terminating 0 byte), even
+    // when the buffer is too short.
+    const int32_t need = icu_->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
+                                          static_cast<int32_t>(key.size()));
+    if (need <= 0) return {};
+    if (static_cast<size_t>(need) <= key.size()) {
+      key.resize(static_cast<size_t>(need) - 1);  // drop the 0 terminator
+      return key;
+    }
+    key.resize(static_cast<size_t>(need));
+  }
+}
+
+void Collator::Sort(std::vector<std::string>& items) const {
+  // One key per item, then byte comparisons: n keys instead of n log n full collations.
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(items.size());
+  for (std::string& s : items) {
+    std::string key = SortKey(s);
+    keyed.emplace_back(std::move(key), std::move(s));
+  }
+  std::sort(keyed.begin(), keyed.end());  // key, then the item's bytes on equal keys
+  for (size_t i = 0; i < items.size(); ++i) items[i] = std::move(keyed[i].second);
 }
 
 }  // namespace swivel::os::text

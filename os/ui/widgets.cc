@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "os/text/graphemes.h"
+
 
 namespace swivel::os::ui {
 namespace {
@@ -73,7 +73,8 @@ bool ListView::OnKey(const hal::InputEvent& e) {
 }
 
 TextField::TextField(std::string id, std::string placeholder)
-    : Widget(std::move(id), "textfield"), placeholder_(std::move(placeholder)) {
+    : Widget(std::move(id), "textfield"), placeholder_(std::move(placeholder)),
+      clusters_(text::GraphemeCursor::Create("root")) {
   set_focusable(true);
 }
 
@@ -98,20 +99,17 @@ bool TextField::OnKey(const hal::InputEvent& e) {
       t.insert(cursor_, " ");
       ++cursor_;
       break;
-    case hal::Key::kBackspace: {
-      if (cursor_ == 0) return true;
-      const size_t from = text::PreviousGrapheme(t, cursor_);
-      t.erase(from, cursor_ - from);
-      cursor_ = from;
+    case hal::Key::kBackspace:
+      if (cursor_ == 0 || !clusters_) return true;
+      cursor_ = clusters_->Backspace(t, cursor_);
       break;
-    }
     case hal::Key::kLeft:
-      if (cursor_ == 0) return false;
-      cursor_ = text::PreviousGrapheme(t, cursor_);
+      if (cursor_ == 0 || !clusters_) return false;
+      cursor_ = clusters_->Previous(t, cursor_);
       return true;
     case hal::Key::kRight:
-      if (cursor_ == t.size()) return false;
-      cursor_ = text::NextGrapheme(t, cursor_);
+      if (cursor_ == t.size() || !clusters_) return false;
+      cursor_ = clusters_->Next(t, cursor_);
       return true;
     default:
       return false;

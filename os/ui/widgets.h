@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "os/text/cursor.h"
 #include "os/ui/widget.h"
 
 namespace swivel::os::ui {
@@ -80,6 +81,7 @@ class TextField final : public Widget {
  private:
   std::string placeholder_;
   size_t cursor_ = 0;
+  std::unique_ptr<text::GraphemeCursor> clusters_;  // nullptr only if ICU data is broken
 };
 
 }  // namespace swivel::os::ui

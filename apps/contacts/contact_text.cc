@@ -1,14 +1,38 @@
 #include "apps/contacts/contact_text.h"
 
+#include <algorithm>
+
 namespace swivel::apps {
 namespace {
 
-bool StartsAWord(std::string_view text, std::string_view query) {
-  for (size_t at = 0; at <= text.size(); ++at) {
-    const bool word_start = at == 0 || text[at - 1] == ' ' || text[at - 1] == '-' || text[at - 1] == '.';
-    if (word_start && text.substr(at, query.size()) == query) return true;
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+// The default rule, without locale data: each query word starts some word of the
+// haystack, ASCII case ignored.
+bool AsciiWordPrefixes(std::string_view haystack, std::string_view query) {
+  const std::string h = Lower(haystack), q = Lower(query);
+  size_t at = 0;
+  while (at < q.size()) {
+    const size_t end = std::min(q.find(' ', at), q.size());
+    const std::string word = q.substr(at, end - at);
+    bool found = word.empty();
+    for (size_t i = 0; !found && i + word.size() <= h.size(); ++i)
+      found = (i == 0 || h[i - 1] == ' ' || h[i - 1] == '-' || h[i - 1] == '.' || h[i - 1] == '@') &&
+              h.compare(i, word.size(), word) == 0;
+    if (!found) return false;
+    at = end + 1;
   }
-  return false;
+  return true;
+}
+
+std::string Digits(std::string_view s) {
+  std::string d;
+  for (char ch : s) if (ch >= '0' && ch <= '9') d += ch;
+  return d;
 }
 
 }  // namespace
@@ -25,16 +49,15 @@ std::string DisplayName(const pim::Contact& c) {
 }
 
 bool MatchesSearch(const pim::Contact& c, std::string_view query, const TextRules& rules) {
-  const std::string q = rules.fold(query);
-  if (q.empty()) return true;
-  if (StartsAWord(rules.fold(DisplayName(c)), q)) return true;
-  for (const auto& p : c.phones()) {
-    std::string digits;  // "555" finds "+1 (555) 0100"
-    for (char ch : p.number()) if (ch >= '0' && ch <= '9') digits += ch;
-    if (digits.find(q) != std::string::npos) return true;
-  }
+  if (query.find_first_not_of(' ') == std::string_view::npos) return true;
+  const auto matches = rules.matches ? rules.matches : AsciiWordPrefixes;
+  if (matches(DisplayName(c), query)) return true;
   for (const auto& e : c.emails())
-    if (StartsAWord(rules.fold(e.address()), q)) return true;
+    if (matches(e.address(), query)) return true;
+  const std::string digits = Digits(query);
+  if (digits.size() == query.size())  // a query of digits only looks in phone numbers
+    for (const auto& p : c.phones())
+      if (Digits(p.number()).find(digits) != std::string::npos) return true;
   return false;
 }
 

@@ -12,20 +12,18 @@ namespace swivel::apps {
 // first phone or email, else "(no name)".
 std::string DisplayName(const pim::Contact& c);
 
-// Locale rules a list and its search need. The defaults compare bytes and fold ASCII case;
-// the device's ICU collation and accent folding plug in here (os/text).
+// Locale rules a list and its search need. The defaults compare bytes and match words by
+// ASCII case folding; apps::LocaleRules supplies the device's ICU collation and
+// os::text::SearchFolder's matching (case and accents ignored).
 struct TextRules {
   std::function<bool(std::string_view, std::string_view)> less =
       [](std::string_view a, std::string_view b) { return a < b; };
-  std::function<std::string(std::string_view)> fold = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return out;
-  };
+  // True when every word of `query` starts some word of `haystack`.
+  std::function<bool(std::string_view haystack, std::string_view query)> matches;
 };
 
-// True when `query` (folded) starts any word of the contact's name, phone or email
-// (folded): "mul" finds "Anna Müller" once folding maps ü to u; "555" finds a phone.
+// True when the search finds the contact: by its name or an email (TextRules::matches), or
+// by the digits of a phone number ("555" finds "+1 (555) 0100").
 bool MatchesSearch(const pim::Contact& c, std::string_view query, const TextRules& rules);
 
 }  // namespace swivel::apps

@@ -45,7 +45,8 @@ void ContactsApp::OnCreate() {
 }
 
 void ContactsApp::OnResume() {
-  if (screen_kind_ == Screen::kList) ShowList();  // records may have changed meanwhile
+  stale_ = true;  // records may have changed while another app was in front (sync)
+  if (screen_kind_ == Screen::kList) ShowList();
 }
 
 void ContactsApp::Show(Screen s, std::unique_ptr<Widget> root, const std::string& focus_id) {
@@ -61,11 +62,16 @@ void ContactsApp::Show(Screen s, std::unique_ptr<Widget> root, const std::string
 }
 
 void ContactsApp::ShowList() {
-  all_.clear();
-  device_.contacts().List(&all_);  // unreadable records are skipped (the list says what it can)
-  std::stable_sort(all_.begin(), all_.end(), [this](const pim::Contact& a, const pim::Contact& b) {
-    return rules_.less(DisplayName(a), DisplayName(b));
-  });
+  // Reading every contact costs a page read each: done only when they may have changed,
+  // not on every way back to the list.
+  if (stale_) {
+    all_.clear();
+    device_.contacts().List(&all_);  // unreadable records are skipped (the list says what it can)
+    std::stable_sort(all_.begin(), all_.end(), [this](const pim::Contact& a, const pim::Contact& b) {
+      return rules_.less(DisplayName(a), DisplayName(b));
+    });
+    stale_ = false;
+  }
   auto root = std::make_unique<Widget>("contacts", "screen");
   auto& search = root->Add(std::make_unique<TextField>("contacts.search", "Search"));
   search.set_focusable(false);  // typing anywhere searches; the d-pad never stops here
@@ -171,6 +177,7 @@ void ContactsApp::SaveForm() {
   pim::Contact c = FormContact();
   if (DisplayName(c) == "(no name)") return;  // nothing typed: nothing to save
   if (device_.contacts().Save(c) != os::pim::Status::kOk) return;  // the form stays open
+  stale_ = true;
   device_.drafts().Clear(kId);
   ShowDetail(c.meta().id());
 }
@@ -181,6 +188,7 @@ void ContactsApp::ShowConfirm() {
   root->Add(std::make_unique<Button>("confirm.yes", "Delete", [this] {
     Later([this] {
       device_.contacts().Remove(open_.meta().id());
+      stale_ = true;
       ShowList();
     });
   }));

@@ -59,6 +59,7 @@ class ContactsApp final : public os::kernel::App {
   os::ui::Widget* current_ = nullptr;
   std::unique_ptr<os::ui::Focus> focus_;
   std::vector<pim::Contact> all_;       // live contacts, sorted
+  bool stale_ = true;                   // all_ must be read again before it is shown
   std::vector<size_t> shown_;           // indexes into all_ matching the search
   std::string search_;
   pim::Contact open_;                   // the contact on the detail / edit screens

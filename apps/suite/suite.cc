@@ -37,7 +37,9 @@ std::optional<TextRules> LocaleRules(std::string_view locale, std::string* error
   }
   TextRules rules;
   rules.less = [collator](std::string_view a, std::string_view b) { return collator->Compare(a, b) < 0; };
-  rules.fold = [folder](std::string_view s) { return folder->Fold(s); };
+  rules.matches = [folder](std::string_view haystack, std::string_view query) {
+    return folder->Matches(haystack, query);
+  };
   return rules;
 }
 

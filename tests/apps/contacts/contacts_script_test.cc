@@ -59,3 +59,33 @@ TEST(ContactsDraft, AnUnchangedFormCostsNoFlashWrites) {
 
 }  // namespace
 }  // namespace swivel::apps
+
+namespace swivel::apps {
+namespace {
+
+// Going back to the list from a contact reads no record again (each is a page read).
+TEST(ContactsList, BackFromAContactDoesNotReadEveryContactAgain) {
+  emulator::HandsetOptions o;
+  o.install = [](os::kernel::Device& d) { InstallApps(d); };
+  emulator::Handset h(o);
+  std::string error;
+  ASSERT_TRUE(h.PowerOn(&error)) << error;
+  for (int i = 0; i < 50; ++i) {
+    pim::Contact c;
+    c.mutable_name()->set_given("Person" + std::to_string(i));
+    ASSERT_EQ(h.os()->contacts().Save(c), os::pim::Status::kOk);
+  }
+  auto play = [&](const char* text) {
+    const auto s = emulator::ParseScript(text, "t.swv");
+    ASSERT_TRUE(s.ok()) << s.error;
+    const auto r = emulator::Play(s.script, h, emulator::UiHooks(h));
+    ASSERT_TRUE(r.ok) << r.error;
+  };
+  play("press Jump+c\nexpect text \"Person0\"\npress Select\nexpect focus contact.edit\n");
+  const auto reads = h.board().flash().stats().reads;
+  play("press Back\nexpect focus contacts.list\n");
+  EXPECT_LT(h.board().flash().stats().reads - reads, 10u) << "the list read every contact again";
+}
+
+}  // namespace
+}  // namespace swivel::apps

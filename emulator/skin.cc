@@ -46,7 +46,7 @@ SkinResult ParseSkin(std::string_view text, std::string_view file,
   SkinResult result;
   Skin& skin = result.skin;
   std::set<std::string> seen;
-  int screen_line = 0;
+  int screen_line = 0, screen_shut_line = 0;
   auto fail = [&](int line, const std::string& message) {
     result.error = std::string(file) + (line ? ":" + std::to_string(line) : "") + ": " + message;
     return result;
@@ -79,6 +79,10 @@ SkinResult ParseSkin(std::string_view text, std::string_view file,
     else if (key == "screen") {
       if (!ParseRect(value, &skin.screen)) return line_error(number, "screen needs X Y W H (whole numbers)");
       screen_line = number;
+    } else if (key == "screen_shut") {
+      if (!ParseRect(value, &skin.screen_shut))
+        return line_error(number, "screen_shut needs X Y W H (whole numbers)");
+      screen_shut_line = number;
     } else if (key.rfind("button ", 0) == 0) {
       const std::string_view name = Trim(std::string_view(key).substr(7));
       const auto stroke = ParseKeyStroke(name);
@@ -116,6 +120,9 @@ SkinResult ParseSkin(std::string_view text, std::string_view file,
                                  std::to_string(skin.screen.height) + " but profile '" +
                                  skin.profile + "' has a " + std::to_string(size->width) + "x" +
                                  std::to_string(size->height) + " screen");
+  if (!screen_shut_line) skin.screen_shut = skin.screen;
+  if (skin.screen_shut.width != skin.screen.width || skin.screen_shut.height != skin.screen.height)
+    return fail(screen_shut_line, "screen_shut must be the same size as screen");
   return result;
 }
 

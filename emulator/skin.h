@@ -10,6 +10,8 @@
 //   boot_logo = logo.png            optional: shown while the handset boots
 //   screen = X Y W H                where the screen sits in the body image; W x H must be
 //                                   the profile's screen size
+//   screen_shut = X Y W H           optional: where it sits in body_shut (default: screen);
+//                                   the picture turns with the lid, so it is upright both ways
 //   button KEY = X Y W H            a clickable hotspot in the body image for a key
 //                                   (Jump, Menu, Back, Cancel, Up, Select, ...)
 //   theme.NAME = #RRGGBB            colour overrides for carrier branding: background,
@@ -41,6 +43,7 @@ struct Skin {
   std::string name, carrier, profile;
   std::string body, body_shut, boot_logo;  // paths as written, relative to dir
   hal::Rect screen;
+  hal::Rect screen_shut;  // `screen` when the skin does not say
   std::vector<SkinButton> buttons;
   std::map<std::string, uint32_t> theme_colors;  // 0xRRGGBB by name
   std::optional<int> font_size;

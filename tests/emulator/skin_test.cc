@@ -35,6 +35,7 @@ TEST(Skin, AGoodSkinParses) {
   EXPECT_EQ(s.carrier, "Lumen Mobile");
   EXPECT_EQ(s.body_shut, "body_shut.png");
   EXPECT_EQ(s.screen, (hal::Rect{100, 60, 240, 160}));
+  EXPECT_EQ(s.screen_shut, s.screen);  // not given: the same place
   ASSERT_EQ(s.buttons.size(), 3u);
   EXPECT_EQ(s.buttons[0].key.key, hal::Key::kJump);
   EXPECT_EQ(s.buttons[1].hotspot, (hal::Rect{390, 10, 40, 30}));
@@ -72,6 +73,11 @@ TEST(Skin, MissingKeysWrongProfileAndScreenSize) {
   r = ParseSkin("name = A\ncarrier = B\nprofile = lx\nbody = b.png\nscreen = 0 0 240 160\n",
                 "k.conf", Sizes);
   EXPECT_EQ(r.error, "k.conf:5: screen is 240x160 but profile 'lx' has a 400x240 screen");
+  r = ParseSkin(std::string(kGood) + "screen_shut = 5 6 160 240\n", "k.conf", Sizes);
+  EXPECT_EQ(r.error, "k.conf:12: screen_shut must be the same size as screen");
+  r = ParseSkin(std::string(kGood) + "screen_shut = 5 6 240 160\n", "k.conf", Sizes);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.skin.screen_shut, (hal::Rect{5, 6, 240, 160}));
 }
 
 TEST(Skin, LoadChecksTheFolderAndItsImages) {

@@ -13,10 +13,16 @@ using os::ui::ListView;
 using os::ui::TextField;
 using os::ui::Widget;
 
-// Lays children out top to bottom, a row each.
+// Lays children out top to bottom, a row each; a list takes the rest of the height and a
+// dialog the whole screen.
 void Stack(Widget& root, int row_height) {
   int y = root.bounds().y;
   for (const auto& c : root.children()) {
+    if (auto* dialog = dynamic_cast<os::ui::Dialog*>(c.get())) {
+      dialog->set_bounds(root.bounds());
+      dialog->Layout();
+      continue;
+    }
     const int h = c->kind() == "list" ? root.bounds().y + root.bounds().height - y : row_height;
     c->set_bounds({root.bounds().x, y, root.bounds().width, h});
     y += h;
@@ -33,7 +39,8 @@ std::string AddressLine(const pim::PostalAddress& a) {
 }  // namespace
 
 ContactsApp::ContactsApp(os::kernel::Device& device, TextRules rules, hal::Rect screen)
-    : device_(device), rules_(std::move(rules)), area_(screen) {}
+    : device_(device), rules_(std::move(rules)), area_(screen),
+      row_height_(device.kernel().theme().row_height()) {}
 
 void ContactsApp::OnCreate() {
   // A form that was open when the power went comes back as it was last saved.
@@ -52,13 +59,18 @@ void ContactsApp::OnResume() {
 void ContactsApp::Show(Screen s, std::unique_ptr<Widget> root, const std::string& focus_id) {
   screen_kind_ = s;
   root->set_bounds(area_);
-  Stack(*root, kRowHeight);
+  Stack(*root, row_height_);
   root_ = std::move(root);
   current_ = root_.get();
   for (const auto& c : root_->children())
     if (auto* list = dynamic_cast<ListView*>(c.get())) list->Layout();
   focus_ = std::make_unique<os::ui::Focus>(*root_);
   if (!focus_->Set(root_->Find(focus_id))) focus_->Reset();
+  ScrollToFocus();
+}
+
+void ContactsApp::ScrollToFocus() {
+  if (focus_ && focus_->focused()) os::ui::ScrollIntoView(*root_, *focus_->focused());
 }
 
 void ContactsApp::ShowList() {
@@ -77,7 +89,7 @@ void ContactsApp::ShowList() {
   search.set_focusable(false);  // typing anywhere searches; the d-pad never stops here
   search.SetText(search_);
   root->Add(std::make_unique<Button>("contacts.new", "New contact", [this] { Later([this] { ShowEdit({}); }); }));
-  auto& list = root->Add(std::make_unique<ListView>("contacts.list", kRowHeight));
+  auto& list = root->Add(std::make_unique<ListView>("contacts.list", row_height_));
   list.on_activate = [this](size_t row) {
     if (row < shown_.size()) Later([this, id = all_[shown_[row]].meta().id()] { ShowDetail(id); });
   };
@@ -99,10 +111,10 @@ void ContactsApp::Refilter() {
   if (!focus_->focused() || !focus_->focused()->focusable()) focus_->Reset();
 }
 
-void ContactsApp::ShowDetail(const std::string& id) {
+void ContactsApp::ShowDetail(std::string id) {
   if (device_.contacts().Get(id, &open_) != os::pim::Status::kOk) return ShowList();
   auto root = std::make_unique<Widget>("contact", "screen");
-  root->Add(std::make_unique<Label>("contact.name", DisplayName(open_)));
+  root->Add(std::make_unique<Label>("contact.name", DisplayName(open_), os::ui::TextRole::kTitle));
   for (int i = 0; i < open_.phones_size(); ++i)
     root->Add(std::make_unique<Label>("contact.phone" + std::to_string(i), open_.phones(i).number()));
   for (int i = 0; i < open_.emails_size(); ++i)
@@ -147,6 +159,7 @@ void ContactsApp::AddField(const std::string& kind) {
   ShowEdit(c);
   const int index = kind == "phone" ? phones_ - 1 : kind == "email" ? emails_ - 1 : addresses_ - 1;
   focus_->Set(root_->Find("edit." + kind + std::to_string(index)));
+  ScrollToFocus();
 }
 
 pim::Contact ContactsApp::FormContact() const {
@@ -184,16 +197,16 @@ void ContactsApp::SaveForm() {
 
 void ContactsApp::ShowConfirm() {
   auto root = std::make_unique<Widget>("confirm", "screen");
-  root->Add(std::make_unique<Label>("confirm.text", "Delete " + DisplayName(open_) + "?"));
-  root->Add(std::make_unique<Button>("confirm.yes", "Delete", [this] {
+  auto& dialog = root->Add(std::make_unique<os::ui::Dialog>(
+      "confirm.dialog", "Delete contact", "Delete " + DisplayName(open_) + "?"));
+  dialog.AddButton("confirm.yes", "Delete", [this] {
     Later([this] {
       device_.contacts().Remove(open_.meta().id());
       stale_ = true;
       ShowList();
     });
-  }));
-  root->Add(std::make_unique<Button>("confirm.no", "Keep",
-                                     [this] { Later([this] { ShowDetail(open_.meta().id()); }); }));
+  });
+  dialog.AddButton("confirm.no", "Keep", [this] { Later([this] { ShowDetail(open_.meta().id()); }); });
   Show(Screen::kConfirm, std::move(root), "confirm.no");
 }
 
@@ -251,6 +264,7 @@ bool ContactsApp::OnKey(const hal::InputEvent& e) {
   }
   const bool used = focus_->Route(e);
   if (auto action = std::exchange(later_, nullptr)) action();
+  ScrollToFocus();
   return used;
 }
 

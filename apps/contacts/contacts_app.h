@@ -6,7 +6,8 @@
 //             contact.edit, contact.delete
 //   edit      the form: edit.given, edit.family, edit.phoneN, edit.emailN, edit.addressN,
 //             edit.add_phone, edit.add_email, edit.add_address, edit.save
-//   confirm   "Delete NAME?": confirm.yes, confirm.no
+//   confirm   a dialog (confirm.dialog) "Delete NAME?" (confirm.dialog.message):
+//             confirm.yes, confirm.no
 // Back goes up one screen (the form is discarded); from the list it leaves the app.
 // While the form is open, what is typed is its draft (os/kernel/drafts.h): saved when the
 // app is paused and every few seconds, restored when the app starts after a battery pull.
@@ -24,7 +25,6 @@ namespace swivel::apps {
 class ContactsApp final : public os::kernel::App {
  public:
   static constexpr std::string_view kId = "contacts";
-  static constexpr int kRowHeight = 16;
 
   ContactsApp(os::kernel::Device& device, TextRules rules, hal::Rect screen);
 
@@ -40,7 +40,7 @@ class ContactsApp final : public os::kernel::App {
   enum class Screen { kList, kDetail, kEdit, kConfirm };
   void Show(Screen s, std::unique_ptr<os::ui::Widget> root, const std::string& focus_id);
   void ShowList();
-  void ShowDetail(const std::string& id);
+  void ShowDetail(std::string id);  // by value: callers pass open_'s own id, which Get overwrites
   void ShowEdit(const pim::Contact& c);
   void ShowConfirm();
   void Refilter();
@@ -54,6 +54,7 @@ class ContactsApp final : public os::kernel::App {
   os::kernel::Device& device_;
   TextRules rules_;
   hal::Rect area_;
+  int row_height_;  // the theme's
   Screen screen_kind_ = Screen::kList;
   std::unique_ptr<os::ui::Widget> root_;
   os::ui::Widget* current_ = nullptr;
@@ -65,6 +66,7 @@ class ContactsApp final : public os::kernel::App {
   pim::Contact open_;                   // the contact on the detail / edit screens
   int phones_ = 0, emails_ = 0, addresses_ = 0;  // fields on the form
   std::function<void()> later_;
+  void ScrollToFocus();
   std::string saved_draft_;  // what the last draft save wrote
 };
 

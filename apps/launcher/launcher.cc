@@ -6,26 +6,20 @@ Launcher::Launcher(os::kernel::AppManager& apps, std::vector<LauncherEntry> entr
                    hal::Rect screen)
     : apps_(apps), entries_(std::move(entries)) {
   root_.set_bounds(screen);
-  const int rows = (int(entries_.size()) + kColumns - 1) / kColumns;
-  const int cell_w = screen.width / kColumns, cell_h = rows ? screen.height / rows : 0;
+  // Tiles keep their size however few apps there are; rows start at the top.
+  const int cell_w = screen.width / kColumns, cell_h = LauncherTile::kHeight;
   for (size_t i = 0; i < entries_.size(); ++i) {
     const int col = int(i) % kColumns, row = int(i) / kColumns;
-    auto tile = std::make_unique<os::ui::Widget>("launcher." + entries_[i].app, "button");
-    tile->set_text(entries_[i].title);
-    tile->set_focusable(true);
-    tile->set_bounds({screen.x + col * cell_w, screen.y + row * cell_h, cell_w, cell_h});
-    auto news = std::make_unique<os::ui::Widget>("launcher." + entries_[i].app + ".news", "label");
-    news->set_bounds({screen.x + col * cell_w, screen.y + row * cell_h + cell_h * 2 / 3, cell_w,
-                      cell_h / 3});
-    tile->Add(std::move(news));
-    root_.Add(std::move(tile));
+    tiles_.push_back(&root_.Add(std::make_unique<LauncherTile>(
+        entries_[i].app, entries_[i].title,
+        hal::Rect{screen.x + col * cell_w, screen.y + 4 + row * cell_h, cell_w, cell_h})));
   }
   focus_.Reset();
 }
 
 void Launcher::OnResume() {
   for (size_t i = 0; i < entries_.size(); ++i)
-    root_.children()[i]->children()[0]->set_text(entries_[i].news ? entries_[i].news() : "");
+    tiles_[i]->news().set_text(entries_[i].news ? entries_[i].news() : "");
 }
 
 bool Launcher::OnKey(const hal::InputEvent& e) {
@@ -33,7 +27,7 @@ bool Launcher::OnKey(const hal::InputEvent& e) {
                     (e.key == hal::Key::kSelect || e.key == hal::Key::kEnter);
   if (open && focus_.focused()) {
     for (size_t i = 0; i < entries_.size(); ++i)
-      if (root_.children()[i].get() == focus_.focused()) return apps_.Launch(entries_[i].app);
+      if (tiles_[i] == focus_.focused()) return apps_.Launch(entries_[i].app);
   }
   return focus_.Route(e);
 }

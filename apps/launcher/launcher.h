@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "os/kernel/app.h"
+#include "apps/launcher/launcher_tile.h"
 #include "os/kernel/app_manager.h"
 
 namespace swivel::apps {
@@ -32,6 +33,7 @@ class Launcher final : public os::kernel::App {
  private:
   os::kernel::AppManager& apps_;
   std::vector<LauncherEntry> entries_;
+  std::vector<LauncherTile*> tiles_;  // owned by root_, one per entry
   os::ui::Widget root_{"launcher", "screen"};
   os::ui::Focus focus_{root_};
 };

@@ -14,12 +14,17 @@ Kernel::Kernel(hal::Devices& devices, KernelOptions options)
       power_(devices.display, devices.battery, devices.clock, options_.power,
              {[this] { low_battery_warned_ = true; }, [this] { CriticalBattery(); }}),
       status_(devices, options_.status, int32_t(devices.display.width())),
+      renderer_(devices.display, options_.fonts, options_.theme),
       app_area_{0, options_.status.height, int32_t(devices.display.width()),
                 int32_t(devices.display.height()) - options_.status.height} {}
 
 void Kernel::BindChord(char32_t letter, std::string app) { chords_[Lower(letter)] = std::move(app); }
 
-bool Kernel::Start() { return apps_.Launch(options_.home); }
+bool Kernel::Start() {
+  const bool started = apps_.Launch(options_.home);
+  Render(true);  // the first frame: the end of a boot
+  return started;
+}
 
 void Kernel::CriticalBattery() {
   // Save first, then stop: a battery that dies a moment later loses nothing typed.
@@ -29,8 +34,27 @@ void Kernel::CriticalBattery() {
 }
 
 void Kernel::Step() {
+  bool handled = false;
   while (auto event = devices_.input.poll())
-    if (running_) Handle(*event);
+    if (running_) Handle(*event), handled = true;
+  if (running_) Render(handled);
+}
+
+void Kernel::Render(bool changed) {
+  if (power_.screen() == hal::ScreenPower::kOff) {
+    drawn_status_.clear();  // nothing is seen; draw afresh when the screen comes back
+    return;
+  }
+  // The status bar changes without keys (the clock, the battery, the radio).
+  std::string status = ui::DumpTree(status_.Refresh(), nullptr);
+  if (!changed && status == drawn_status_) return;
+  drawn_status_ = std::move(status);
+  App* app = apps_.current();
+  const ui::Widget* screen = app ? app->screen() : nullptr;
+  const ui::Widget* focused = app && app->focus() && !menu_ ? app->focus()->focused() : nullptr;
+  renderer_.Draw({{&status_.Refresh(), nullptr},
+                  {screen, focused},
+                  {menu_ ? &menu_->root() : nullptr, menu_ ? menu_->focus().focused() : nullptr}});
 }
 
 void Kernel::Handle(const hal::InputEvent& e) {
@@ -84,7 +108,7 @@ bool Kernel::HandleMenu(const hal::InputEvent& e) {
       menu_held_ = false;
       if (!menu_shortcut_used_ && app) {
         auto items = app->Menu();
-        if (!items.empty()) menu_ = std::make_unique<PopupMenu>(std::move(items), app_area_, 14);
+        if (!items.empty()) menu_ = std::make_unique<PopupMenu>(std::move(items), app_area_, options_.theme.row_height());
       }
     }
     return true;

@@ -13,6 +13,7 @@
 #include "os/kernel/app_manager.h"
 #include "os/kernel/menu.h"
 #include "os/kernel/power_manager.h"
+#include "os/kernel/renderer.h"
 #include "os/kernel/status_bar.h"
 
 namespace swivel::os::kernel {
@@ -21,6 +22,9 @@ struct KernelOptions {
   std::string home = "launcher";  // the Jump screen
   PowerOptions power;
   StatusBarOptions status;  // carrier name, locale, time zone
+  ui::Theme theme;          // a skin's carrier branding
+  // The ROM fonts, kept by the host across boots; nullptr: the kernel opens them itself.
+  gfx::FontLibrary* fonts = nullptr;
 };
 
 class Kernel {
@@ -31,14 +35,17 @@ class Kernel {
   // Where apps draw: the screen below the status bar.
   hal::Rect app_area() const { return app_area_; }
   PowerManager& power() { return power_; }
+  const ui::Theme& theme() const { return options_.theme; }
 
   // Jump+letter opens `app` directly (letters are matched case-insensitively).
   void BindChord(char32_t letter, std::string app);
   // Opens the home app: the end of a boot.
   bool Start();
 
-  // Handles every pending input event.
+  // Handles every pending input event, then draws a frame if what the screen shows changed
+  // (a key was handled, the status bar's clock or battery moved, the screen came back on).
   void Step();
+  const Renderer& renderer() const { return renderer_; }
   // False once a critical battery shut the OS down (everything was saved first).
   bool running() const { return running_; }
   bool low_battery_warned() const { return low_battery_warned_; }
@@ -54,12 +61,15 @@ class Kernel {
   void Handle(const hal::InputEvent& event);
   bool HandleMenu(const hal::InputEvent& event);  // true when the menu took the key
   void CriticalBattery();
+  void Render(bool changed);
 
   hal::Devices& devices_;
   KernelOptions options_;
   AppManager apps_;
   PowerManager power_;
   StatusBar status_;
+  Renderer renderer_;
+  std::string drawn_status_;  // the status bar as last drawn; empty: draw on the next Step
   hal::Rect app_area_;
   std::map<char32_t, std::string> chords_;
   bool jump_held_ = false, chord_used_ = false;

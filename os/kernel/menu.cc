@@ -1,22 +1,25 @@
 #include "os/kernel/menu.h"
 
+#include "os/ui/widgets.h"
+
 #include <algorithm>
 
 namespace swivel::os::kernel {
 
 PopupMenu::PopupMenu(std::vector<MenuItem> items, hal::Rect area, int32_t row_height)
-    : items_(std::move(items)), root_(std::make_unique<ui::Widget>("menu", "menu")) {
+    : items_(std::move(items)), root_(std::make_unique<ui::Panel>("menu", "menu", ui::PanelStyle::kPopup)) {
   // Bottom right of the app area, as tall as its items (the handset's menus rise from the
   // Menu key's corner).
   const int32_t width = area.width / 2;
-  const int32_t height = std::min(area.height, row_height * int32_t(items_.size()));
+  // One pixel of border around the items.
+  const int32_t height = std::min(area.height, row_height * int32_t(items_.size()) + 2);
   root_->set_bounds({area.x + area.width - width, area.y + area.height - height, width, height});
-  int32_t y = root_->bounds().y;
+  int32_t y = root_->bounds().y + 1;
   for (const auto& item : items_) {
-    auto w = std::make_unique<ui::Widget>("menu." + item.id, "menuitem");
+    auto w = std::make_unique<ui::ListRow>("menu." + item.id, "menuitem");
     w->set_text(item.label);
     w->set_focusable(true);
-    w->set_bounds({root_->bounds().x, y, width, row_height});
+    w->set_bounds({root_->bounds().x + 1, y, width - 2, row_height});
     y += row_height;
     root_->Add(std::move(w));
   }

@@ -26,8 +26,11 @@ StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t wi
   root_.set_bounds({0, 0, width, options_.height});
   const int32_t quarter = width / 4;
   int32_t x = 0;
+  const ui::Align aligns[] = {ui::Align::kStart, ui::Align::kCenter, ui::Align::kEnd, ui::Align::kEnd};
+  int i = 0;
   for (const char* id : {"status.carrier", "status.clock", "status.radio", "status.battery"}) {
-    auto w = std::make_unique<ui::Widget>(id, "label");
+    auto w = std::make_unique<ui::Label>(id, "", ui::TextRole::kStatus);
+    w->set_align(aligns[i++]);
     w->set_bounds({x, 0, quarter, options_.height});
     x += quarter;
     root_.Add(std::move(w));

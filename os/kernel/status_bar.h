@@ -8,7 +8,7 @@
 
 #include "hal/devices.h"
 #include "os/text/format.h"
-#include "os/ui/widget.h"
+#include "os/ui/widgets.h"
 
 namespace swivel::os::kernel {
 
@@ -30,7 +30,7 @@ class StatusBar {
   hal::Devices& devices_;
   StatusBarOptions options_;
   std::unique_ptr<text::Formatter> time_;  // the device locale and zone (UTC if unknown)
-  ui::Widget root_{"status", "statusbar"};
+  ui::Panel root_{"status", "statusbar", ui::PanelStyle::kStatusBar};
 };
 
 }  // namespace swivel::os::kernel

@@ -21,6 +21,7 @@ void Dump(const Widget& w, const Widget* focused, int depth, std::string& out) {
          "x" + std::to_string(b.height);
   if (&w == focused) out += " focused";
   if (!w.enabled()) out += " disabled";
+  if (const auto state = w.state(); !state.empty()) out += " " + std::string(state);
   out += "\n";
   for (const auto& c : w.children()) Dump(*c, focused, depth + 1, out);
 }

@@ -3,7 +3,8 @@
 // visible widgets are listed.
 //
 // Dump format, one widget a line, children indented two spaces under their parent:
-//   ID KIND "TEXT" X,Y WxH [focused] [disabled]
+//   ID KIND "TEXT" X,Y WxH [focused] [disabled] [STATE]
+// (STATE: the widget's own, e.g. "checked" or "selected"; see Widget::state)
 // with \" \\ and \n escaped in TEXT. The format is stable: tests compare it.
 #include <string>
 #include <string_view>

@@ -1,8 +1,8 @@
 #pragma once
 // Widget: a node of the UI tree. Every widget has a stable id (tests and scripts find it by
 // id), a kind ("label", "button", "list", ...), the text it shows, its bounds on the screen,
-// and whether it is enabled and can take focus. Drawing lives with each widget kind; this is
-// the part the automation tree, focus and key routing need.
+// and whether it is enabled and can take focus. Each widget kind draws itself (Paint, with
+// os/ui/painter.h); a plain Widget is a container that draws nothing.
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +11,8 @@
 #include "hal/input.h"
 
 namespace swivel::os::ui {
+
+class Painter;
 
 class Widget {
  public:
@@ -48,6 +50,11 @@ class Widget {
   // A key for this widget while it has focus; false if it did not use it (the key then goes
   // to its parent, then to the screen's owner).
   virtual bool OnKey(const hal::InputEvent& /*event*/) { return false; }
+  // Draws this widget (not its children) in its bounds; a plain container draws nothing.
+  virtual void Paint(Painter& /*painter*/) const {}
+  // A state the automation tree shows beside focused/disabled ("checked", "selected");
+  // empty for none.
+  virtual std::string_view state() const { return {}; }
 
  private:
   std::string id_, kind_, text_;

@@ -25,7 +25,23 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
+void Slide(Widget& w, int32_t dy) {
+  for (const auto& c : w.children()) {
+    hal::Rect b = c->bounds();
+    b.y += dy;
+    c->set_bounds(b);
+    Slide(*c, dy);
+  }
+}
+
 }  // namespace
+
+void ScrollIntoView(Widget& root, const Widget& target) {
+  const hal::Rect& r = root.bounds();
+  const hal::Rect& t = target.bounds();
+  if (t.y < r.y) Slide(root, r.y - t.y);
+  else if (t.y + t.height > r.y + r.height) Slide(root, std::max(r.y - t.y, r.y + r.height - (t.y + t.height)));
+}
 
 ListView::ListView(std::string id, int row_height)
     : Widget(std::move(id), "list"), row_height_(row_height) {
@@ -35,7 +51,7 @@ ListView::ListView(std::string id, int row_height)
 void ListView::SetRows(const std::vector<std::string>& texts) {
   // Reuse row widgets: ids stay stable while the list is filtered and refilled.
   while (children().size() < texts.size())
-    Add(std::make_unique<Widget>(id() + ".row" + std::to_string(children().size()), "row"));
+    Add(std::make_unique<ListRow>(id() + ".row" + std::to_string(children().size()), "row"));
   for (size_t i = 0; i < children().size(); ++i)
     children()[i]->set_text(i < texts.size() ? texts[i] : std::string());
   rows_ = texts.size();
@@ -58,6 +74,7 @@ void ListView::Layout() {
     Widget& row = *children()[i];
     const bool shown = i < rows_ && i >= first_ && i < first_ + fit;
     row.set_visible(shown);
+    static_cast<ListRow&>(row).set_selected(i == selected_ && i < rows_);
     if (shown)
       row.set_bounds({bounds().x, bounds().y + int32_t(i - first_) * row_height_, bounds().width,
                       row_height_});
@@ -70,6 +87,13 @@ bool ListView::OnKey(const hal::InputEvent& e) {
   if (IsKeyDown(e, hal::Key::kUp) && selected_ > 0) return Select(selected_ - 1), true;
   if (IsActivate(e) && on_activate) return on_activate(selected_), true;
   return false;
+}
+
+bool Checkbox::OnKey(const hal::InputEvent& e) {
+  if (!IsActivate(e) && !IsKeyDown(e, hal::Key::kSpace)) return false;
+  checked_ = !checked_;
+  if (on_change) on_change();
+  return true;
 }
 
 TextField::TextField(std::string id, std::string placeholder)
@@ -116,6 +140,42 @@ bool TextField::OnKey(const hal::InputEvent& e) {
   }
   set_text(std::move(t));
   if (on_change) on_change();
+  return true;
+}
+
+Dialog::Dialog(std::string id, std::string title, std::string message)
+    : Widget(std::move(id), "dialog") {
+  set_text(std::move(title));
+  auto& m = Add(std::make_unique<Label>(this->id() + ".message", std::move(message)));
+  m.set_wrap(true);
+}
+
+Button& Dialog::AddButton(std::string id, std::string text, std::function<void()> on_press) {
+  return Add(std::make_unique<Button>(std::move(id), std::move(text), std::move(on_press)));
+}
+
+hal::Rect Dialog::panel() const {
+  const hal::Rect& b = bounds();
+  return {b.x + kMargin, b.y + kMargin / 2, b.width - 2 * kMargin, b.height - kMargin};
+}
+
+void Dialog::Layout() {
+  const hal::Rect p = panel();
+  const int32_t inset = 4;
+  const int32_t buttons_y = p.y + p.height - inset - kButtonHeight;
+  children()[0]->set_bounds({p.x + inset, p.y + kTitleHeight + inset, p.width - 2 * inset,
+                             buttons_y - (p.y + kTitleHeight + inset) - inset});
+  const int32_t n = int32_t(children().size()) - 1;
+  if (n <= 0) return;
+  const int32_t gap = 6, width = (p.width - 2 * inset - gap * (n - 1)) / n;
+  for (int32_t i = 0; i < n; ++i)
+    children()[size_t(i + 1)]->set_bounds(
+        {p.x + inset + i * (width + gap), buttons_y, width, kButtonHeight});
+}
+
+bool Dialog::OnKey(const hal::InputEvent& e) {
+  if (!(IsKeyDown(e, hal::Key::kCancel) || IsKeyDown(e, hal::Key::kBack)) || !on_cancel) return false;
+  on_cancel();
   return true;
 }
 

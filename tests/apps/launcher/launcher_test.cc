@@ -45,14 +45,14 @@ TEST_F(LauncherTest, TheGridShowsEveryAppWithWhatIsNew) {
             "  status.radio label \"signal\" 120,0 60x12\n"
             "  status.battery label \"100%\" 180,0 60x12\n"
             "launcher screen \"\" 0,0 240x160\n"
-            "  launcher.contacts button \"Contacts\" 0,0 80x80 focused\n"
-            "    launcher.contacts.news label \"\" 0,53 80x26\n"
-            "  launcher.calendar button \"Calendar\" 80,0 80x80\n"
-            "    launcher.calendar.news label \"Lunch 12:30\" 80,53 80x26\n"
-            "  launcher.tasks button \"To Do\" 160,0 80x80\n"
-            "    launcher.tasks.news label \"\" 160,53 80x26\n"
-            "  launcher.notes button \"Notes\" 0,80 80x80\n"
-            "    launcher.notes.news label \"2 new\" 0,133 80x26\n");
+            "  launcher.contacts button \"Contacts\" 0,4 80x54 focused\n"
+            "    launcher.contacts.news label \"\" 0,44 80x12\n"
+            "  launcher.calendar button \"Calendar\" 80,4 80x54\n"
+            "    launcher.calendar.news label \"Lunch 12:30\" 80,44 80x12\n"
+            "  launcher.tasks button \"To Do\" 160,4 80x54\n"
+            "    launcher.tasks.news label \"\" 160,44 80x12\n"
+            "  launcher.notes button \"Notes\" 0,58 80x54\n"
+            "    launcher.notes.news label \"2 new\" 0,98 80x12\n");
 }
 
 TEST_F(LauncherTest, TheDpadAndSelectOpenAnAppAndJumpComesBackWithFreshNews) {

@@ -214,3 +214,53 @@ TEST(Menu, TheMenuKeyOpensTheAppsItemsAndMenuPlusKeyRunsOneDirectly) {
 
 }  // namespace
 }  // namespace swivel::os::kernel
+
+namespace swivel::os::kernel {
+namespace {
+
+// What the kernel draws: a frame at boot, after handled keys and when the status bar moves,
+// and none while nothing changes or the screen is off.
+TEST_F(KernelTest, FramesComeWithChangesOnly) {
+  const auto frames = [this] { return board.display().frames(); };
+  kernel->Start();
+  EXPECT_EQ(frames(), 1u) << "the first frame ends the boot";
+  const auto bar = gfx::ToRgb565(kernel->theme().status_bar);
+  EXPECT_EQ(board.display().presented()[0], bar);
+  EXPECT_EQ(board.display().presented()[board.display().width() * 20], gfx::ToRgb565(kernel->theme().background));
+  kernel->Step();
+  EXPECT_EQ(frames(), 1u) << "nothing changed";
+  Press(Key::kDown);
+  EXPECT_EQ(frames(), 2u) << "a handled key (down and up, one frame)";
+  board.clock().run_for(20s);
+  kernel->Step();
+  EXPECT_EQ(frames(), 2u) << "the clock shows minutes: 20 s later nothing moved";
+  board.clock().run_for(45s);  // past the minute; the screen dimmed at 30 s and went off at 60 s
+  kernel->Step();
+  EXPECT_EQ(frames(), 2u) << "the screen is off: nothing is drawn";
+  board.input().key_down(Key::kCharacter, U'x');
+  kernel->Step();
+  EXPECT_EQ(frames(), 3u) << "waking draws afresh (the clock moved meanwhile)";
+}
+
+TEST(Renderer, AThemeFromOptionsPaintsTheStatusBar) {
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  hal::Devices devices = board.devices();
+  KernelOptions options;
+  ASSERT_TRUE(ui::SetThemeColor(options.theme, "status_bar", 0xFF7A00));
+  gfx::FontLibrary fonts;  // the ROM, shared with the kernel
+  options.fonts = &fonts;
+  Kernel kernel(devices, options);
+  kernel.apps().Register("launcher", [] { return std::make_unique<App>(); });
+  kernel.Start();
+  EXPECT_EQ(board.display().presented()[0], gfx::ToRgb565(gfx::Color::Hex(0xFF7A00)));
+  EXPECT_TRUE(kernel.renderer().font_error().empty());
+  // The carrier name is drawn: status text colour appears in the bar.
+  size_t ink = 0;
+  for (uint32_t x = 0; x < 60; ++x)
+    for (uint32_t y = 0; y < 12; ++y)
+      ink += board.display().presented()[y * board.display().width() + x] != gfx::ToRgb565(gfx::Color::Hex(0xFF7A00));
+  EXPECT_GT(ink, 20u);
+}
+
+}  // namespace
+}  // namespace swivel::os::kernel

@@ -32,7 +32,7 @@ TEST(ListView, ScrollsToKeepTheSelectionVisibleAndKeepsRowIds) {
             "people list \"\" 0,20 240x60\n"
             "  people.row1 row \"Ben\" 0,20 240x20\n"
             "  people.row2 row \"Cleo\" 0,40 240x20\n"
-            "  people.row3 row \"Dan\" 0,60 240x20\n");
+            "  people.row3 row \"Dan\" 0,60 240x20 selected\n");
   EXPECT_TRUE(list.OnKey(Down(hal::Key::kEnter)));
   EXPECT_EQ(activated, 3u);
   EXPECT_TRUE(list.OnKey(Down(hal::Key::kDown)));
@@ -42,7 +42,7 @@ TEST(ListView, ScrollsToKeepTheSelectionVisibleAndKeepsRowIds) {
   EXPECT_EQ(DumpTree(list, nullptr),
             "people list \"\" 0,20 240x60\n"
             "  people.row0 row \"Ana\" 0,20 240x20\n"
-            "  people.row1 row \"Ben\" 0,40 240x20\n");
+            "  people.row1 row \"Ben\" 0,40 240x20 selected\n");
 }
 
 TEST(TextField, BackspaceAndArrowsGoByWholeGraphemeClusters) {

@@ -3,7 +3,17 @@
 namespace swivel::emulator {
 
 Handset::Handset(HandsetOptions options)
-    : options_(std::move(options)), board_(options_.board), devices_(board_.devices()) {}
+    : options_(std::move(options)), board_(options_.board), devices_(board_.devices()) {
+  // The fonts are the handset's ROM: opened once, kept across battery pulls. If they cannot
+  // be opened, each boot tries again and its kernel says why text is missing.
+  if (!options_.os.kernel.fonts) {
+    try {
+      fonts_ = std::make_unique<os::gfx::FontLibrary>();
+      options_.os.kernel.fonts = fonts_.get();
+    } catch (const os::gfx::FontError&) {
+    }
+  }
+}
 
 bool Handset::PowerOn(std::string* error) {
   if (os_) return true;

@@ -16,7 +16,7 @@ namespace swivel::emulator {
 
 struct HandsetOptions {
   hal::sim::BoardOptions board;
-  os::kernel::DeviceOptions os;
+  os::kernel::DeviceOptions os;  // os.kernel.fonts: nullptr, the handset opens DejaVu once
   // Called after every boot, before the OS starts its home app: apps register here.
   std::function<void(os::kernel::Device&)> install;
 };
@@ -53,6 +53,7 @@ class Handset {
   HandsetOptions options_;
   hal::sim::SimBoard board_;
   hal::Devices devices_;
+  std::unique_ptr<os::gfx::FontLibrary> fonts_;  // the ROM's fonts, when options gave none
   std::unique_ptr<os::kernel::Device> os_;
   double level_at_pull_ = 100;
   uint64_t boots_ = 0;

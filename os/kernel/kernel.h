@@ -39,6 +39,9 @@ class Kernel {
 
   // Jump+letter opens `app` directly (letters are matched case-insensitively).
   void BindChord(char32_t letter, std::string app);
+  // What the status bar says about sync ("synced", "sync failed", ...), set by the sync
+  // agent; drawn at the next Step.
+  void SetSyncStatus(std::string text) { status_.set_sync(std::move(text)); }
   // Opens the home app: the end of a boot.
   bool Start();
 

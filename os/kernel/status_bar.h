@@ -1,7 +1,8 @@
 #pragma once
-// The status bar every screen shares: carrier name, clock, battery and radio, as widgets
-// (status.carrier, status.clock, status.battery, status.radio) in the UI tree. Read from the
-// devices whenever it is asked for, so it is never stale.
+// The status bar every screen shares: carrier name, clock, sync state, radio and battery, as
+// widgets (status.carrier, status.clock, status.sync, status.radio, status.battery) in the
+// UI tree. Read from the devices whenever it is asked for, so it is never stale; the sync
+// state is what the sync agent last set (empty until one runs).
 #include <string>
 
 #include <memory>
@@ -25,11 +26,13 @@ class StatusBar {
   StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width);
   // Brings the texts up to date and returns the bar.
   ui::Widget& Refresh();
+  void set_sync(std::string text) { sync_ = std::move(text); }
 
  private:
   hal::Devices& devices_;
   StatusBarOptions options_;
-  std::unique_ptr<text::Formatter> time_;  // the device locale and zone (UTC if unknown)
+  std::unique_ptr<text::Formatter> time_;
+  std::string sync_;  // the device locale and zone (UTC if unknown)
   ui::Panel root_{"status", "statusbar", ui::PanelStyle::kStatusBar};
 };
 

@@ -40,10 +40,11 @@ struct LauncherTest : ::testing::Test {
 TEST_F(LauncherTest, TheGridShowsEveryAppWithWhatIsNew) {
   EXPECT_EQ(kernel.DumpUi(),
             "status statusbar \"\" 0,0 240x12\n"
-            "  status.carrier label \"Swivel\" 0,0 60x12\n"
-            "  status.clock label \"12:00\xe2\x80\xaf" "AM\" 60,0 60x12\n"
-            "  status.radio label \"signal\" 120,0 60x12\n"
-            "  status.battery label \"100%\" 180,0 60x12\n"
+            "  status.carrier label \"Swivel\" 0,0 64x12\n"
+            "  status.clock label \"12:00\xe2\x80\xaf" "AM\" 64,0 56x12\n"
+            "  status.sync label \"\" 120,0 40x12\n"
+            "  status.radio label \"signal\" 160,0 40x12\n"
+            "  status.battery label \"100%\" 200,0 40x12\n"
             "launcher screen \"\" 0,0 240x160\n"
             "  launcher.contacts button \"Contacts\" 0,4 80x54 focused\n"
             "    launcher.contacts.news label \"\" 0,44 80x12\n"

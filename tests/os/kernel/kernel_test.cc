@@ -146,7 +146,7 @@ TEST_F(KernelTest, CriticalBatterySavesEverythingThenShutsDown) {
 namespace swivel::os::kernel {
 namespace {
 
-TEST(StatusBar, ShowsCarrierClockRadioAndBatteryFromTheDevices) {
+TEST(StatusBar, ShowsCarrierClockSyncRadioAndBatteryFromTheDevices) {
   hal::sim::SimBoard board{hal::sim::BoardOptions{}};
   hal::Devices devices = board.devices();
   KernelOptions options;
@@ -165,6 +165,9 @@ TEST(StatusBar, ShowsCarrierClockRadioAndBatteryFromTheDevices) {
   board.battery().connect_charger(false);
   board.battery().set_level(9);
   EXPECT_NE(kernel.DumpUi().find("status.battery label \"9% low\""), std::string::npos);
+  EXPECT_NE(kernel.DumpUi().find("status.sync label \"\""), std::string::npos) << "no agent yet";
+  kernel.SetSyncStatus("synced");
+  EXPECT_NE(kernel.DumpUi().find("status.sync label \"synced\""), std::string::npos);
 }
 
 }  // namespace

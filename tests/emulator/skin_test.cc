@@ -1,4 +1,5 @@
 #include "emulator/skin.h"
+#include "emulator/skin_options.h"
 
 #include <gtest/gtest.h>
 
@@ -94,6 +95,27 @@ TEST(Skin, LoadChecksTheFolderAndItsImages) {
   EXPECT_TRUE(r.ok()) << r.error;
   EXPECT_EQ(r.skin.dir, dir.string());
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace swivel::emulator
+
+namespace swivel::emulator {
+namespace {
+
+TEST(Skin, ApplyingASkinSetsProfileCarrierAndTheme) {
+  auto good = ParseSkin(std::string(kGood) + "theme.font_size = 13\n", "s.conf", Sizes);
+  ASSERT_TRUE(good.ok()) << good.error;
+  HandsetOptions options;
+  const os::ui::Theme defaults;
+  ApplySkin(good.skin, options);
+  EXPECT_EQ(options.board.profile.name, "classic");
+  EXPECT_EQ(options.os.kernel.status.carrier, "Lumen Mobile");
+  EXPECT_EQ(options.os.kernel.theme.accent, os::gfx::Color::Hex(0xFF7A00));
+  EXPECT_EQ(options.os.kernel.theme.text, defaults.text) << "what the skin does not name stays";
+  EXPECT_EQ(options.os.kernel.theme.font_size, 13);
+  good.skin.profile = "flip";
+  EXPECT_THROW(ApplySkin(good.skin, options), std::logic_error);
 }
 
 }  // namespace

@@ -171,12 +171,15 @@ void DrawKey(Surface& s, const Hotspot& key, const SkinSpec& spec) {
 void DrawGrille(Surface& s, const Rect& r, const SkinSpec& spec) {
   const Palette& c = spec.colors;
   const Box b = ToBox(r);
-  // Three rows of round holes, the middle row offset by half a step.
+  // Three rows of round holes, centred; the middle row sits between the others' holes.
   const double hole = std::max(2.0, b.h / 5), step = hole * 2;
+  const int per_row = int((b.w - hole) / step) + 1;
+  const double left = b.cx() - ((per_row - 1) * step + hole) / 2;
   for (int row = 0; row < 3; ++row) {
-    const double y = b.y + b.h / 2 + (row - 1) * hole * 1.6 - hole / 2;
-    const double shift = row == 1 ? step / 2 : 0;
-    for (double x = b.x + shift; x + hole <= b.right(); x += step) {
+    const double y = b.cy() + (row - 1) * hole * 1.6 - hole / 2;
+    const bool middle = row == 1;
+    for (int i = 0; i < per_row - (middle ? 1 : 0); ++i) {
+      const double x = left + i * step + (middle ? step / 2 : 0);
       s.Fill(Box{x, y + 0.6, hole, hole}, hole / 2, Lighten(c.body_bottom, 0.25));
       s.Fill(Box{x, y, hole, hole}, hole / 2, Darken(c.body_edge, 0.3));
     }

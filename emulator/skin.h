@@ -6,14 +6,22 @@
 //   carrier = Lumen Mobile          the carrier name on the status bar
 //   profile = classic               the device profile (hal/sim): screen size, flash
 //   body = body.png                 the handset, lid open
-//   body_shut = body_shut.png       optional: the handset with the lid swivelled shut
+//   body_shut = body_shut.png       optional: the handset with the lid swivelled shut,
+//                                   the same size as body, its own buttons where they are
+//                                   in body
 //   boot_logo = logo.png            optional: shown while the handset boots
 //   screen = X Y W H                where the screen sits in the body image; W x H must be
 //                                   the profile's screen size
 //   screen_shut = X Y W H           optional: where it sits in body_shut (default: screen);
 //                                   the picture turns with the lid, so it is upright both ways
-//   button KEY = X Y W H            a clickable hotspot in the body image for a key
-//                                   (Jump, Menu, Back, Cancel, Up, Select, ...)
+//   button KEY = X Y W H            a clickable hotspot in the body image for a key, named
+//                                   as a script's press names it: a key name (Jump, Menu,
+//                                   Back, Cancel, Up, Select, PageUp, Shoulder-Left,
+//                                   Volume-Up, Power, Enter, Shift, ...) or one character
+//                                   (a QWERTY key: a, 7, @). With the lid shut the same
+//                                   hotspots apply to body_shut, but for the keyboard's
+//                                   (characters, Enter, Backspace, Space, Shift, Alt): the
+//                                   lid covers those
 //   theme.NAME = #RRGGBB            colour overrides for carrier branding: background,
 //                                   text, accent, highlight, status_bar, status_text
 //   theme.font_size = N             base text size in pixels (6..48)

@@ -1,6 +1,7 @@
 #pragma once
 // Offscreen images: Bitmap565 (what a Canvas can draw into, like the screen) and BitmapRgba
 // (8-bit R, G, B, A per pixel, straight alpha, as PNGs decode). Both row-major, no padding.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

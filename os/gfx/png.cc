@@ -71,7 +71,8 @@ void OnWarning(png_structp, png_const_charp) {}
 
 // Only plain C data lives in this frame, so libpng's longjmp back to the setjmp skips no
 // destructor; the rows are prepared by the caller.
-bool WriteRows(WriteState* state, png_bytep* rows, uint32_t width, uint32_t height) {
+bool WriteRows(WriteState* state, png_bytep* rows, uint32_t width, uint32_t height,
+               int color_type) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, state, OnError, OnWarning);
   if (png == nullptr) return false;
   png_infop info = png_create_info_struct(png);
@@ -86,7 +87,7 @@ bool WriteRows(WriteState* state, png_bytep* rows, uint32_t width, uint32_t heig
   png_set_write_fn(png, state, OnWrite, OnFlush);
   png_set_compression_level(png, 6);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+  png_set_IHDR(png, info, width, height, 8, color_type, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_rows(png, info, rows);
   png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nullptr);
@@ -94,37 +95,63 @@ bool WriteRows(WriteState* state, png_bytep* rows, uint32_t width, uint32_t heig
   return true;
 }
 
-}  // namespace
-
-std::vector<uint8_t> EncodePng(std::span<const uint16_t> pixels, int32_t width, int32_t height) {
-  if (width <= 0 || height <= 0 || uint32_t(width) > kMaxPngSide ||
-      uint32_t(height) > kMaxPngSide || pixels.size() < size_t(width) * size_t(height)) {
-    throw PngError("EncodePng: cannot encode " + std::to_string(pixels.size()) + " pixels as " +
-                   std::to_string(width) + "x" + std::to_string(height));
-  }
-  std::vector<uint8_t> rgb(size_t(width) * size_t(height) * 3);
-  for (size_t i = 0; i < size_t(width) * size_t(height); ++i) {
-    const Color c = FromRgb565(pixels[i]);
-    rgb[i * 3] = c.r, rgb[i * 3 + 1] = c.g, rgb[i * 3 + 2] = c.b;
-  }
+// Rows of `channels` bytes a pixel, written with the fixed settings of WriteRows.
+std::vector<uint8_t> EncodeRows(uint8_t* data, int32_t width, int32_t height, int channels,
+                                int color_type, const char* who) {
   std::vector<png_bytep> rows(static_cast<size_t>(height));
-  for (size_t y = 0; y < rows.size(); ++y) rows[y] = &rgb[y * size_t(width) * 3];
+  for (size_t y = 0; y < rows.size(); ++y) rows[y] = &data[y * size_t(width) * size_t(channels)];
   std::vector<uint8_t> out;
   WriteState state{&out, {}};
-  if (!WriteRows(&state, rows.data(), uint32_t(width), uint32_t(height))) {
-    throw PngError(std::string("EncodePng: libpng failed (") + state.error + ")");
+  if (!WriteRows(&state, rows.data(), uint32_t(width), uint32_t(height), color_type)) {
+    throw PngError(std::string(who) + ": libpng failed (" + state.error + ")");
   }
   return out;
 }
 
-void SavePng(const std::string& path, std::span<const uint16_t> pixels, int32_t width,
-             int32_t height) {
-  const std::vector<uint8_t> bytes = EncodePng(pixels, width, height);
+void CheckSize(size_t have, int32_t width, int32_t height, const char* who) {
+  if (width <= 0 || height <= 0 || uint32_t(width) > kMaxPngSide ||
+      uint32_t(height) > kMaxPngSide || have < size_t(width) * size_t(height)) {
+    throw PngError(std::string(who) + ": cannot encode " + std::to_string(have) + " pixels as " +
+                   std::to_string(width) + "x" + std::to_string(height));
+  }
+}
+
+void WriteFile(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw PngError(path + ": cannot create (" + std::strerror(errno) + ")");
   out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
   out.close();
   if (!out) throw PngError(path + ": write failed");
+}
+
+}  // namespace
+
+std::vector<uint8_t> EncodePng(std::span<const uint16_t> pixels, int32_t width, int32_t height) {
+  CheckSize(pixels.size(), width, height, "EncodePng");
+  std::vector<uint8_t> rgb(size_t(width) * size_t(height) * 3);
+  for (size_t i = 0; i < size_t(width) * size_t(height); ++i) {
+    const Color c = FromRgb565(pixels[i]);
+    rgb[i * 3] = c.r, rgb[i * 3 + 1] = c.g, rgb[i * 3 + 2] = c.b;
+  }
+  return EncodeRows(rgb.data(), width, height, 3, PNG_COLOR_TYPE_RGB, "EncodePng");
+}
+
+void SavePng(const std::string& path, std::span<const uint16_t> pixels, int32_t width,
+             int32_t height) {
+  WriteFile(path, EncodePng(pixels, width, height));
+}
+
+std::vector<uint8_t> EncodePngRgba(const BitmapRgba& image) {
+  CheckSize(image.pixels.size() / 4, image.width, image.height, "EncodePngRgba");
+  std::vector<uint8_t> rgba(image.pixels.begin(),
+                            image.pixels.begin() + std::ptrdiff_t(size_t(image.width) *
+                                                                  size_t(image.height) * 4));
+  return EncodeRows(rgba.data(), image.width, image.height, 4, PNG_COLOR_TYPE_RGB_ALPHA,
+                    "EncodePngRgba");
+}
+
+void SavePngRgba(const std::string& path, const BitmapRgba& image) {
+  WriteFile(path, EncodePngRgba(image));
 }
 
 }  // namespace swivel::os::gfx

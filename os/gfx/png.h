@@ -35,4 +35,9 @@ inline void SavePng(const std::string& path, const Bitmap565& b) {
   SavePng(path, b.pixels, b.width, b.height);
 }
 
+// Encodes straight-alpha RGBA pixels as an 8-bit RGBA PNG with the same fixed settings, so
+// equal images are equal files (art made by a program can be checked against its output).
+std::vector<uint8_t> EncodePngRgba(const BitmapRgba& image);
+void SavePngRgba(const std::string& path, const BitmapRgba& image);
+
 }  // namespace swivel::os::gfx

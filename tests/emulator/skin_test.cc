@@ -81,6 +81,23 @@ TEST(Skin, MissingKeysWrongProfileAndScreenSize) {
   EXPECT_EQ(r.skin.screen_shut, (hal::Rect{5, 6, 240, 160}));
 }
 
+// A hotspot names its key as a script's press does: a key name in any case, or one character.
+TEST(Skin, ButtonsTakeKeyNamesAndSingleCharacters) {
+  const auto r = ParseSkin(std::string(kGood) +
+                               "button q = 1 1 5 5\nbutton 7 = 1 1 5 5\nbutton , = 1 1 5 5\n"
+                               "button shoulder-left = 1 1 5 5\nbutton Volume-Up = 1 1 5 5\n"
+                               "button backspace = 1 1 5 5\n",
+                           "k.conf", Sizes);
+  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_EQ(r.skin.buttons.size(), 9u);
+  EXPECT_EQ(r.skin.buttons[3].key, (KeyStroke{hal::Key::kCharacter, U'q'}));
+  EXPECT_EQ(r.skin.buttons[4].key, (KeyStroke{hal::Key::kCharacter, U'7'}));
+  EXPECT_EQ(r.skin.buttons[5].key, (KeyStroke{hal::Key::kCharacter, U','}));
+  EXPECT_EQ(r.skin.buttons[6].key.key, hal::Key::kShoulderLeft);
+  EXPECT_EQ(r.skin.buttons[7].key.key, hal::Key::kVolumeUp);
+  EXPECT_EQ(r.skin.buttons[8].key.key, hal::Key::kBackspace);
+}
+
 TEST(Skin, LoadChecksTheFolderAndItsImages) {
   namespace fs = boost::filesystem;
   const fs::path dir = fs::temp_directory_path() / fs::unique_path("swivel-skin-%%%%-%%%%");

@@ -80,6 +80,41 @@ TEST(Png, RefusesTruncatedAndNonPngData) {
   EXPECT_THROW(DecodePng({}, "empty.png"), PngError);
 }
 
+BitmapRgba RgbaPattern(int32_t w, int32_t h) {
+  BitmapRgba b(w, h);
+  for (size_t i = 0; i < b.pixels.size(); ++i) b.pixels[i] = uint8_t(i * 2654435761u >> 11);
+  return b;
+}
+
+TEST(Png, RgbaRoundTripsEveryChannelIncludingAlpha) {
+  const BitmapRgba b = RgbaPattern(29, 17);
+  const std::string path = TempPath("rgba.png");
+  SavePngRgba(path, b);
+  const BitmapRgba back = LoadPng(path);
+  ASSERT_EQ(back.width, 29);
+  ASSERT_EQ(back.height, 17);
+  EXPECT_EQ(back.pixels, b.pixels);  // straight alpha: nothing premultiplied on the way
+  EXPECT_NE(std::count(b.pixels.begin(), b.pixels.end(), uint8_t(255)), 0);
+}
+
+TEST(Png, RgbaEncodingIsDeterministic) {
+  const BitmapRgba b = RgbaPattern(16, 16);
+  const std::vector<uint8_t> one = EncodePngRgba(b);
+  EXPECT_EQ(one, EncodePngRgba(b));
+  const std::string text(one.begin(), one.end());
+  EXPECT_EQ(text.find("tIME"), std::string::npos);
+  EXPECT_EQ(text.find("tEXt"), std::string::npos);
+  ASSERT_GT(one.size(), 26u);
+  EXPECT_EQ(one[25], 6) << "the IHDR colour type is RGBA";
+}
+
+TEST(Png, RgbaRefusesAnImageWithoutItsPixels) {
+  BitmapRgba b(8, 8);
+  b.pixels.resize(8 * 8 * 4 - 4);
+  EXPECT_THROW(EncodePngRgba(b), PngError);
+  EXPECT_THROW(EncodePngRgba(BitmapRgba(0, 5)), PngError);
+}
+
 TEST(Png, MissingFileIsAnErrorNamingIt) {
   const std::string path = TempPath("does_not_exist.png");
   try {

@@ -1,5 +1,7 @@
 #include "os/kernel/kernel.h"
 
+#include <algorithm>
+
 #include "os/ui/ui_tree.h"
 
 namespace swivel::os::kernel {
@@ -9,8 +11,18 @@ char32_t Lower(char32_t c) { return c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c
 
 }  // namespace
 
+namespace {
+
+// The status bar grows with a skin's larger type, never below the height asked for.
+KernelOptions Fitted(KernelOptions o) {
+  o.status.height = std::max(o.status.height, o.theme.small_size() + 3);
+  return o;
+}
+
+}  // namespace
+
 Kernel::Kernel(hal::Devices& devices, KernelOptions options)
-    : devices_(devices), options_(std::move(options)), apps_(devices.clock),
+    : devices_(devices), options_(Fitted(std::move(options))), apps_(devices.clock),
       power_(devices.display, devices.battery, devices.clock, options_.power,
              {[this] { low_battery_warned_ = true; }, [this] { CriticalBattery(); }}),
       status_(devices, options_.status, int32_t(devices.display.width())),

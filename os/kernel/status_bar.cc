@@ -30,9 +30,9 @@ StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t wi
     int32_t share;
     ui::Align align;
   };
-  const Slot slots[] = {{"status.carrier", 16, ui::Align::kStart},
-                        {"status.clock", 14, ui::Align::kCenter},
-                        {"status.sync", 10, ui::Align::kEnd},
+  const Slot slots[] = {{"status.carrier", 20, ui::Align::kStart},
+                        {"status.clock", 12, ui::Align::kCenter},
+                        {"status.sync", 8, ui::Align::kEnd},
                         {"status.radio", 10, ui::Align::kEnd},
                         {"status.battery", 10, ui::Align::kEnd}};
   int32_t x = 0, used = 0;

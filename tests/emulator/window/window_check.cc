@@ -5,11 +5,14 @@
 //       (320x240; a different one for body_shut), plus DIR/wrong_screen.png: a white
 //       picture of the screen's size, for checking that `compare` can fail.
 //   swivel-window-check compare XWD SKIN_DIR SCREEN_PNG SCALE
-//       Finds the skin's body in an `xwd -root` dump (drawn at SCALE, nearest neighbour),
+//       Finds the skin's body in an `xwd -root` dump (drawn at SCALE, nearest neighbour; the
+//       place that matches best among those where distinctive body pixels all match),
 //       then checks every body pixel outside the screen and every screen pixel against the
 //       skin's PNG and SCREEN_PNG (a screenshot the emulator wrote), exactly. Exit 0 when
 //       all match, 1 naming what differs.
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -76,15 +79,28 @@ bool InRect(const hal::Rect& r, int32_t x, int32_t y) {
   return x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
 }
 
-// Where the body's top left is on the screen dump: the first place where a spread of
-// opaque body pixels outside the screen all match.
+// Where the body's top left is on the screen dump. Anchors are opaque body pixels outside
+// the screen that differ from their left and upper neighbours (in flat areas any shift
+// would match), spread over the image; every place where all anchors match is then
+// compared on a sample of the body, and the best one wins.
 std::optional<std::pair<int32_t, int32_t>> FindBody(const RgbImage& root, const os::gfx::BitmapRgba& body,
                                                     const hal::Rect& screen, int32_t scale) {
+  auto usable = [&](int32_t x, int32_t y) { return !InRect(screen, x, y) && body.at(x, y)[3] == 255; };
+  auto differs = [&](int32_t x0, int32_t y0, int32_t x1, int32_t y1) {
+    return std::memcmp(body.at(x0, y0), body.at(x1, y1), 3) != 0;
+  };
   std::vector<std::pair<int32_t, int32_t>> anchors;
-  for (int32_t y = 1; y < body.height && anchors.size() < 24; y += 7)
-    for (int32_t x = (y * 13) % 11; x < body.width && anchors.size() < 24; x += 37)
-      if (!InRect(screen, x, y) && body.at(x, y)[3] == 255) anchors.emplace_back(x, y);
+  for (int32_t y = 1; y < body.height; y += 3)
+    for (int32_t x = 1 + (y % 5); x < body.width; x += 7)
+      if (usable(x, y) && differs(x, y, x - 1, y) && differs(x, y, x, y - 1)) anchors.emplace_back(x, y);
+  if (anchors.size() > 48) {  // keep 48, spread evenly
+    std::vector<std::pair<int32_t, int32_t>> spread;
+    for (size_t i = 0; i < 48; ++i) spread.push_back(anchors[i * anchors.size() / 48]);
+    anchors = spread;
+  }
   if (anchors.empty()) return std::nullopt;
+  std::optional<std::pair<int32_t, int32_t>> best;
+  size_t best_wrong = SIZE_MAX;
   for (int32_t oy = 0; oy + body.height * scale <= root.height; ++oy)
     for (int32_t ox = 0; ox + body.width * scale <= root.width; ++ox) {
       bool all = true;
@@ -93,9 +109,17 @@ std::optional<std::pair<int32_t, int32_t>> FindBody(const RgbImage& root, const 
           all = false;
           break;
         }
-      if (all) return std::make_pair(ox, oy);
+      if (!all) continue;
+      size_t wrong = 0;
+      for (int32_t y = 0; y < body.height; y += 2)
+        for (int32_t x = 0; x < body.width; x += 2)
+          if (usable(x, y) && !Same(root.at(ox + x * scale, oy + y * scale), body.at(x, y))) ++wrong;
+      if (wrong < best_wrong) {
+        best_wrong = wrong;
+        best = std::make_pair(ox, oy);
+      }
     }
-  return std::nullopt;
+  return best;
 }
 
 std::string Hex(const uint8_t* p) {

@@ -22,6 +22,7 @@ bool Handset::PowerOn(std::string* error) {
     *error = "the battery is empty: connect the charger";
     return false;
   }
+  const hal::TimePoint start = board_.clock().now();
   os::storage::Status status;
   os_ = os::kernel::Device::Boot(devices_, options_.os, &status);
   if (!os_) {
@@ -31,6 +32,8 @@ bool Handset::PowerOn(std::string* error) {
   ++boots_;
   if (options_.install) options_.install(*os_);
   os_->kernel().Start();
+  last_boot_ = board_.clock().now() - start;
+  if (options_.booted) options_.booted();
   return true;
 }
 
@@ -51,6 +54,11 @@ void Handset::SetCharger(bool connected) {
 }
 
 void Handset::SetRadio(bool on) { board_.radio().set_enabled(on); }
+
+void Handset::SetLid(hal::LidState state) {
+  board_.input().set_lid(state);
+  Step();
+}
 
 void Handset::Step() {
   board_.clock().run_due();

@@ -19,6 +19,8 @@ struct HandsetOptions {
   os::kernel::DeviceOptions os;  // os.kernel.fonts: nullptr, the handset opens DejaVu once
   // Called after every boot, before the OS starts its home app: apps register here.
   std::function<void(os::kernel::Device&)> install;
+  // Called after every boot, once the OS takes keys.
+  std::function<void()> booted;
 };
 
 class Handset {
@@ -32,6 +34,8 @@ class Handset {
   void SetBatteryLevel(double percent);
   void SetCharger(bool connected);
   void SetRadio(bool on);
+  // The lid swivelled open or shut; the OS gets the event at once.
+  void SetLid(hal::LidState state);
 
   // Key input, handled by the OS at once (in device time, nothing passes).
   void KeyDown(hal::Key key, char32_t character = 0);
@@ -46,6 +50,8 @@ class Handset {
   os::kernel::Device* os() { return os_.get(); }
   hal::sim::SimBoard& board() { return board_; }
   uint64_t boots() const { return boots_; }
+  // Device time the last boot took, from power on until the OS takes keys.
+  hal::Duration last_boot() const { return last_boot_; }
 
  private:
   void Step();
@@ -57,6 +63,7 @@ class Handset {
   std::unique_ptr<os::kernel::Device> os_;
   double level_at_pull_ = 100;
   uint64_t boots_ = 0;
+  hal::Duration last_boot_{};
 };
 
 }  // namespace swivel::emulator

@@ -1,15 +1,22 @@
-// swivel-emu: runs the handset. Headless for now: the window comes with os/gfx.
-#include <charconv>
+// swivel-emu: runs the handset, in its window (emulator/window) or headless.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include <boost/filesystem.hpp>
 
 #include "apps/suite/suite.h"
+#include "emulator/cli_options.h"
 #include "emulator/player.h"
+#include "emulator/screenshot.h"
+#include "emulator/skin.h"
+#include "emulator/skin_options.h"
+#include "emulator/skin_path.h"
+#include "emulator/window/key_help.h"
+#include "emulator/window/window.h"
 #include "hal/sim/device_profile.h"
 #include "hal/sim/flash_image.h"
 
@@ -17,40 +24,21 @@ namespace {
 
 using namespace swivel;
 
-constexpr const char* kUsage = R"(usage: swivel-emu [OPTIONS]
+constexpr int64_t kKeyPaceMs = 150;  // between keys of a demo in the window
 
-Runs a Swivel handset: its OS and apps on emulated hardware, with the handset's data in a
-flash image that outlives the process.
-
-options:
-  --flash IMAGE     the handset's flash image (default: $XDG_DATA_HOME/swivel/flash.img,
-                    created on first use)
-  --profile NAME    device profile: classic (240x160, 64 MiB) or lx (400x240, 256 MiB);
-                    default classic
-  --headless        no window: device time jumps from timer to timer
-  --script FILE     runs a script (one command a line: press, type, wait, expect text,
-                    expect no text, expect focus, battery pull|level N|charger on|off,
-                    power on, radio on|off) and exits: 0 when every line passed, 1 naming
-                    the line that failed
-  --seed N          seeds every source of randomness (default 1)
-  --locale L        the device locale, for sorting and search (default en_US)
-  -h, --help        show this help
-
-Without --script, headless, commands are read from standard input, one a line.
-The window (skins, hotkeys, screenshots) is not built yet: swivel-emu always runs headless
-and says so.
-
-keys in scripts: a character, or jump, menu, back, cancel, up, down, left, right, select,
-enter, backspace, space, shift, alt, pageup, pagedown, shoulder-left, shoulder-right,
-volume-up, volume-down, power; chords with +, e.g. press jump+c.
-
-exit status: 0 on success, 1 when the handset cannot start or a script fails, 2 on a usage
-error.
+constexpr const char* kExitHelp = R"(
+exit status: 0 on success, 1 when the handset or its window cannot start or a script fails,
+2 on a usage error.
 )";
 
 int UsageError(const std::string& message) {
   std::cerr << "swivel-emu: " << message << "\n(see swivel-emu --help)\n";
   return 2;
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "swivel-emu: " << message << "\n";
+  return 1;
 }
 
 std::string DefaultFlash() {
@@ -60,97 +48,30 @@ std::string DefaultFlash() {
   return base + "/swivel/flash.img";
 }
 
-int Run(emulator::Handset& handset, const emulator::Script& script) {
-  const auto r = emulator::Play(script, handset, emulator::UiHooks(handset));
-  if (!r.ok) {
-    std::cerr << "swivel-emu: " << r.error << "\n";
-    return 1;
-  }
-  return 0;
+void PrintReady(const emulator::Handset& handset, const std::string& profile, const std::string& flash) {
+  const double boot_ms = double(handset.last_boot().count()) / 1000.0;
+  // Tools and tests wait for this line instead of sleeping.
+  std::cout << "swivel-emu: ready (" << profile << ", flash " << flash << ", booted in " << boot_ms
+            << " ms of device time)" << std::endl;
 }
 
-}  // namespace
+// The script's outcome, as tools read it: a line on stdout, the reason on stderr.
+int Report(const emulator::PlayResult& r) {
+  if (!r.ok) std::cerr << "swivel-emu: " << r.error << "\n";
+  std::cout << (r.ok ? "swivel-emu: script passed" : "swivel-emu: script failed") << std::endl;
+  return r.ok ? 0 : 1;
+}
 
-int main(int argc, char** argv) {
-  std::string flash = DefaultFlash(), script_file, profile_name = "classic", locale = "en_US";
-  uint64_t seed = 1;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&](std::string& out) {
-      if (i + 1 >= argc) return false;
-      out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      return 0;
-    } else if (a == "--headless") {
-    } else if (a == "--flash") {
-      if (!value(flash)) return UsageError("--flash needs a file");
-    } else if (a == "--profile") {
-      if (!value(profile_name)) return UsageError("--profile needs a name");
-    } else if (a == "--locale") {
-      if (!value(locale)) return UsageError("--locale needs a locale, e.g. de_DE");
-    } else if (a == "--script") {
-      if (!value(script_file)) return UsageError("--script needs a file");
-    } else if (a == "--seed") {
-      if (!value(v)) return UsageError("--seed needs a number");
-      const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), seed);
-      if (ec != std::errc() || p != v.data() + v.size()) return UsageError("--seed needs a whole number");
-    } else {
-      return UsageError("unknown option " + a);
-    }
-  }
-  const auto profile = hal::sim::ProfileByName(profile_name);
-  if (!profile) return UsageError("unknown profile '" + profile_name + "' (classic or lx)");
-  std::string locale_error;
-  const auto rules = apps::LocaleRules(locale, &locale_error);
-  if (!rules) return UsageError("--locale: " + locale_error);
+emulator::PlayerHooks Hooks(emulator::Handset& handset) {
+  auto hooks = emulator::UiHooks(handset);
+  hooks.screenshot = emulator::ScreenshotHook(handset);
+  return hooks;
+}
 
-  // Parse the whole script before anything starts: a broken one changes nothing.
-  emulator::Script script;
-  if (!script_file.empty()) {
-    std::ifstream in(script_file);
-    if (!in) {
-      std::cerr << "swivel-emu: " << script_file << ": cannot be read\n";
-      return 1;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto parsed = emulator::ParseScript(text.str(), script_file);
-    if (!parsed.ok()) {
-      std::cerr << "swivel-emu: " << parsed.error << "\n";
-      return 1;
-    }
-    script = std::move(parsed.script);
-  }
-
-  std::cerr << "swivel-emu: the window is not built yet; running headless\n";
-  boost::filesystem::create_directories(boost::filesystem::path(flash).parent_path());
-  emulator::HandsetOptions options;
-  options.board.profile = *profile;
-  options.board.seed = seed;
-  options.board.flash_image = flash;
-  options.install = [rules = *rules](os::kernel::Device& d) { apps::InstallApps(d, rules); };
-  std::unique_ptr<emulator::Handset> handset;
-  try {
-    handset = std::make_unique<emulator::Handset>(options);
-  } catch (const hal::sim::ImageError& e) {
-    std::cerr << "swivel-emu: " << e.what() << "\n";
-    return 1;
-  }
+int RunHeadless(emulator::Handset& handset, const emulator::Script* script) {
   std::string error;
-  const auto t0 = handset->board().clock().now();
-  if (!handset->PowerOn(&error)) {
-    std::cerr << "swivel-emu: " << error << "\n";
-    return 1;
-  }
-  const double boot_ms = double((handset->board().clock().now() - t0).count()) / 1000.0;
-  // Tools and tests wait for this line instead of sleeping.
-  std::cout << "swivel-emu: ready (" << profile->name << ", flash " << flash << ", booted in "
-            << boot_ms << " ms of device time)" << std::endl;
-  if (!script_file.empty()) return Run(*handset, script);
+  if (!handset.PowerOn(&error)) return Fail(error);
+  if (script) return Report(emulator::Play(*script, handset, Hooks(handset)));
 
   // Interactive: each line is a script command, run as soon as it is read.
   std::string line;
@@ -163,7 +84,109 @@ int main(int argc, char** argv) {
       continue;
     }
     for (auto& l : parsed.script.lines) l.line = number;
-    if (Run(*handset, parsed.script) == 0 && !parsed.script.lines.empty()) std::cout << "ok" << std::endl;
+    const auto r = emulator::Play(parsed.script, handset, Hooks(handset));
+    if (!r.ok) std::cerr << "swivel-emu: " << r.error << "\n";
+    else if (!parsed.script.lines.empty()) std::cout << "ok" << std::endl;
   }
   return 0;
+}
+
+int RunWindow(emulator::window::Window& window, emulator::Handset& handset, const emulator::Script* script,
+              bool exit_after_script) {
+  window.Attach(handset);
+  std::string error;
+  if (!handset.PowerOn(&error)) return Fail(error);
+  if (!script) {
+    window.RunUntilClosed();
+    return 0;
+  }
+  // A demo: the same script, visibly, in real time.
+  auto hooks = Hooks(handset);
+  hooks.wait = [&window](int64_t ms) { window.RunFor(ms); };
+  hooks.before_key = [&window] { window.RunFor(kKeyPaceMs); };
+  hooks.keep_going = [&window] { return !window.closed(); };
+  window.RunFor(0);  // the first frame (and the ready line)
+  const auto result = emulator::Play(*script, handset, hooks);
+  window.RunFor(0);  // what the script left is on screen before it is reported
+  const int status = Report(result);
+  if (!exit_after_script) window.RunUntilClosed();
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto parsed = emulator::ParseArgs(std::vector<std::string>(argv + 1, argv + argc));
+  if (!parsed.error.empty()) return UsageError(parsed.error);
+  const emulator::EmuOptions& o = parsed.options;
+  if (o.help) {
+    std::cout << emulator::kOptionsHelp << "\n" << emulator::window::KeyHelp() << kExitHelp;
+    return 0;
+  }
+  if (!o.profile.empty() && !hal::sim::ProfileByName(o.profile))
+    return UsageError("unknown profile '" + o.profile + "' (classic or lx)");
+
+  // The skin: given, or the one named after the profile. Headless can do without one.
+  std::optional<emulator::Skin> skin;
+  const std::string skin_name = !o.skin.empty() ? o.skin : !o.profile.empty() ? o.profile : "classic";
+  const auto where = emulator::FindSkin(
+      skin_name, emulator::SkinSearchPath(std::getenv("SWIVEL_SKINS"), emulator::ExecutablePath(argv[0])));
+  if (!where.found()) {
+    if (!o.skin.empty()) return UsageError(where.error);
+    if (!o.headless) return Fail(where.error);
+  } else {
+    auto loaded = emulator::LoadSkin(where.dir);
+    if (!loaded.ok()) return Fail(loaded.error);
+    skin = std::move(loaded.skin);
+    if (!o.profile.empty() && skin->profile != o.profile)
+      return UsageError("the skin '" + skin->name + "' is for profile '" + skin->profile + "', not '" +
+                        o.profile + "'");
+  }
+  const auto profile = hal::sim::ProfileByName(skin ? skin->profile : o.profile.empty() ? "classic" : o.profile);
+  std::string locale_error;
+  const auto rules = apps::LocaleRules(o.locale, &locale_error);
+  if (!rules) return UsageError("--locale: " + locale_error);
+
+  // Parse the whole script before anything starts: a broken one changes nothing.
+  std::optional<emulator::Script> script;
+  if (!o.script.empty()) {
+    std::ifstream in(o.script);
+    if (!in) return Fail(o.script + ": cannot be read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto parsed_script = emulator::ParseScript(text.str(), o.script);
+    if (!parsed_script.ok()) return Fail(parsed_script.error);
+    script = std::move(parsed_script.script);
+  }
+
+  const std::string flash = o.flash.empty() ? DefaultFlash() : o.flash;
+  // The window opens before the flash image is touched: without a display nothing changes.
+  std::unique_ptr<emulator::window::Window> window;
+  std::unique_ptr<emulator::Handset> handset;
+  if (!o.headless) {
+    std::string error;
+    emulator::window::WindowOptions wo;
+    wo.scale = o.scale;
+    wo.on_ready = [&handset, &profile, &flash] { PrintReady(*handset, profile->name, flash); };
+    window = emulator::window::Window::Open(*skin, wo, &error);
+    if (!window) return Fail(error);
+  }
+
+  if (const auto dir = boost::filesystem::path(flash).parent_path(); !dir.empty())
+    boost::filesystem::create_directories(dir);
+  emulator::HandsetOptions options;
+  if (skin) emulator::ApplySkin(*skin, options);  // profile, carrier, theme
+  options.board.profile = *profile;
+  options.board.seed = o.seed;
+  options.board.flash_image = flash;
+  options.install = [rules = *rules](os::kernel::Device& d) { apps::InstallApps(d, rules); };
+  if (o.headless)
+    options.booted = [&handset, &profile, &flash] { PrintReady(*handset, profile->name, flash); };
+  try {
+    handset = std::make_unique<emulator::Handset>(options);
+  } catch (const hal::sim::ImageError& e) {
+    return Fail(e.what());
+  }
+  const emulator::Script* s = script ? &*script : nullptr;
+  return window ? RunWindow(*window, *handset, s, o.exit_after_script) : RunHeadless(*handset, s);
 }

@@ -6,17 +6,28 @@ namespace swivel::emulator {
 
 PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks) {
   for (const ScriptLine& line : script.lines) {
+    if (hooks.keep_going && !hooks.keep_going())
+      return {false, script.file + ":" + std::to_string(line.line) + ": not run: the window was closed"};
     if (hooks.before_line) hooks.before_line(line);
     std::string why;
     bool ok = true;
     const auto& c = line.command;
     if (const auto* p = std::get_if<Press>(&c)) {
+      if (hooks.before_key) hooks.before_key();
       for (const auto& k : p->chord) handset.KeyDown(k.key, k.character);
       for (auto it = p->chord.rbegin(); it != p->chord.rend(); ++it) handset.KeyUp(it->key, it->character);
     } else if (const auto* t = std::get_if<Type>(&c)) {
-      handset.Type(DecodeUtf8(t->text));
+      if (hooks.before_key) {
+        for (char32_t ch : DecodeUtf8(t->text)) {
+          hooks.before_key();
+          handset.Type(std::u32string(1, ch));
+        }
+      } else {
+        handset.Type(DecodeUtf8(t->text));
+      }
     } else if (const auto* w = std::get_if<Wait>(&c)) {
-      handset.Wait(w->ms);
+      if (hooks.wait) hooks.wait(w->ms);
+      else handset.Wait(w->ms);
     } else if (const auto* e = std::get_if<ExpectText>(&c)) {
       ok = hooks.expect_text ? hooks.expect_text(*e, &why)
                              : (why = "expect text needs the UI tree, which this host lacks", false);

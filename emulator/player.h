@@ -20,7 +20,14 @@ struct PlayerHooks {
   std::function<bool(const ExpectText&, std::string* why)> expect_text;
   std::function<bool(const ExpectFocus&, std::string* why)> expect_focus;
   std::function<bool(const std::string& file, std::string* why)> screenshot;
-  std::function<void(const ScriptLine&)> before_line;  // progress, demos' pacing
+  std::function<void(const ScriptLine&)> before_line;  // progress
+  // Demos in a window: `wait` lets the time pass in real time (default: Handset::Wait, a
+  // jump of virtual time); `before_key` runs before each press line and, when set, before
+  // each typed character (which are then sent one by one) to pace them; `keep_going` is
+  // asked before each line, and false stops the script there (the window was closed).
+  std::function<void(int64_t ms)> wait;
+  std::function<void()> before_key;
+  std::function<bool()> keep_going;
 };
 
 PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks = {});

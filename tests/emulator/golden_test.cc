@@ -1,4 +1,5 @@
-// Golden screenshots: the Jump screen and the contacts list on each shipped skin, compared
+// Golden screenshots: the Jump screen (fresh, and with contacts) and the contacts list on each
+// shipped skin, compared
 // pixel for pixel with tests/golden/*.png. Headless runs are deterministic (virtual time,
 // seeded randomness, integer drawing), so any difference is a real change in what the
 // handset shows. After an intended change, regenerate with
@@ -54,6 +55,7 @@ std::vector<Shot> Shoot(const std::string& skin_name) {
     shots.push_back({what + "-" + skin_name, {d.presented().begin(), d.presented().end()},
                      int32_t(d.width()), int32_t(d.height())});
   };
+  shoot("launcher-fresh");  // just booted on an empty flash (EmulatorWindow.xvfb_classic too)
   for (const auto& [given, family] : kPeople) {
     pim::Contact c;
     c.mutable_name()->set_given(given);

@@ -125,5 +125,44 @@ TEST(Player, AnEmptyBatteryCannotPowerOnUntilCharged) {
   EXPECT_TRUE(Play(Parse("battery charger on\nwait 60000\npower on\n"), h).ok);
 }
 
+// A demo in the window: keys are paced one by one and waits are the host's.
+TEST(Player, DemoHooksPaceEveryKeyAndTakeOverWaits) {
+  Handset h(Options());
+  std::vector<std::string> log;
+  PlayerHooks hooks;
+  hooks.before_key = [&] { log.push_back("key"); };
+  hooks.wait = [&](int64_t ms) { log.push_back("wait " + std::to_string(ms)); };
+  ASSERT_TRUE(Play(Parse("power on\n"), h).ok);
+  const auto before = h.board().clock().now();
+  const auto r = Play(Parse("press Jump+n\ntype \"ab\"\nwait 500\npress Jump\n"), h, hooks);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(log, (std::vector<std::string>{"key", "key", "key", "wait 500", "key"}));
+  EXPECT_LT(h.board().clock().now() - before, std::chrono::milliseconds(500)) << "the hook waited, not the player";
+  EXPECT_EQ(NoteBodies(h), std::vector<std::string>{"ab"}) << "typed one by one, all of it";
+}
+
+TEST(Player, AClosedWindowStopsTheScriptAtTheNextLine) {
+  Handset h(Options());
+  int lines = 0;
+  PlayerHooks hooks;
+  hooks.keep_going = [&] { return ++lines <= 2; };
+  const auto r = Play(Parse("power on\npress Jump+n\ntype \"never\"\n"), h, hooks);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "test.swv:3: not run: the window was closed");
+}
+
+TEST(Handset, TellsOfEveryBootAndDeliversTheLid) {
+  int boots = 0;
+  HandsetOptions o = Options();
+  o.booted = [&] { ++boots; };
+  Handset h(o);
+  ASSERT_TRUE(Play(Parse("power on\nbattery pull\npower on\n"), h).ok);
+  EXPECT_EQ(boots, 2);
+  EXPECT_GT(h.last_boot().count(), 0) << "mounting the flash takes device time";
+  h.SetLid(hal::LidState::kShut);
+  EXPECT_EQ(h.board().input().lid(), hal::LidState::kShut);
+  EXPECT_EQ(h.board().input().pending(), 0u) << "the OS took the event at once";
+}
+
 }  // namespace
 }  // namespace swivel::emulator

@@ -1,0 +1,33 @@
+#pragma once
+// swivel-emu's command line, parsed (what the options mean: kOptionsHelp).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace swivel::emulator {
+
+struct EmuOptions {
+  std::string flash;    // empty: the default image
+  std::string skin;     // NAME or DIR; empty: not given
+  std::string profile;  // empty: not given
+  std::string locale = "en_US";
+  std::string script;   // empty: none
+  uint64_t seed = 1;
+  int scale = 1;
+  bool headless = false;
+  bool exit_after_script = false;
+  bool help = false;
+};
+
+struct ParsedArgs {
+  EmuOptions options;
+  std::string error;  // a usage error, e.g. "--scale needs 1, 2 or 3"
+};
+
+// `args` without the program name.
+ParsedArgs ParseArgs(const std::vector<std::string>& args);
+
+// The options part of --help.
+extern const char* const kOptionsHelp;
+
+}  // namespace swivel::emulator

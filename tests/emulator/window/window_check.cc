@@ -10,6 +10,10 @@
 //       then checks every body pixel outside the screen and every screen pixel against the
 //       skin's PNG and SCREEN_PNG (a screenshot the emulator wrote), exactly. Exit 0 when
 //       all match, 1 naming what differs.
+//   swivel-window-check crop XWD SKIN_DIR OUT_PNG SCALE
+//       Finds the skin's body the same way and writes the window's picture of it (the body's
+//       size times SCALE, as the X screen shows it; outside the body's shape, transparent)
+//       to OUT_PNG: the screenshots in docs/.
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -128,34 +132,45 @@ std::string Hex(const uint8_t* p) {
   return s;
 }
 
-int Compare(const std::string& xwd_path, const std::string& skin_dir, const std::string& screen_png, int32_t scale) {
+// Reads an xwd dump and the skin's body and finds where the body is; false after saying why.
+bool Locate(const std::string& xwd_path, const std::string& skin_dir, int32_t scale, RgbImage* root,
+            emulator::Skin* skin, os::gfx::BitmapRgba* body, std::pair<int32_t, int32_t>* at) {
   std::ifstream in(xwd_path, std::ios::binary);
   const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
-  RgbImage root;
   std::string error;
-  if (!emulator::testing::ParseXwd(bytes, &root, &error)) {
+  if (!emulator::testing::ParseXwd(bytes, root, &error)) {
     std::cerr << xwd_path << ": " << error << "\n";
-    return 1;
+    return false;
   }
   const auto loaded = emulator::LoadSkin(skin_dir);
   if (!loaded.ok()) {
     std::cerr << loaded.error << "\n";
-    return 1;
+    return false;
   }
-  const emulator::Skin& skin = loaded.skin;
-  const auto body = os::gfx::LoadPng((boost::filesystem::path(skin_dir) / skin.body).string());
+  *skin = loaded.skin;
+  *body = os::gfx::LoadPng((boost::filesystem::path(skin_dir) / loaded.skin.body).string());
+  const auto found = FindBody(*root, *body, loaded.skin.screen, scale);
+  if (!found) {
+    std::cerr << "the skin's body is not on the X screen (" << root->width << "x" << root->height
+              << ", scale " << scale << ")\n";
+    return false;
+  }
+  *at = *found;
+  return true;
+}
+
+int Compare(const std::string& xwd_path, const std::string& skin_dir, const std::string& screen_png, int32_t scale) {
+  RgbImage root;
+  emulator::Skin skin;
+  os::gfx::BitmapRgba body;
+  std::pair<int32_t, int32_t> at;
+  if (!Locate(xwd_path, skin_dir, scale, &root, &skin, &body, &at)) return 1;
   const auto screen = os::gfx::LoadPng(screen_png);
   if (screen.width != skin.screen.width || screen.height != skin.screen.height) {
     std::cerr << screen_png << ": " << screen.width << "x" << screen.height << ", not the skin's screen size\n";
     return 1;
   }
-  const auto at = FindBody(root, body, skin.screen, scale);
-  if (!at) {
-    std::cerr << "the skin's body is not on the X screen (" << root.width << "x" << root.height << ", scale "
-              << scale << ")\n";
-    return 1;
-  }
-  const auto [ox, oy] = *at;
+  const auto [ox, oy] = at;
   size_t body_checked = 0, body_wrong = 0, screen_checked = 0, screen_wrong = 0;
   auto report = [](const char* what, int32_t x, int32_t y, const uint8_t* got, const uint8_t* want) {
     std::cerr << what << " pixel " << x << "," << y << ": the X screen shows " << Hex(got) << ", expected "
@@ -180,6 +195,23 @@ int Compare(const std::string& xwd_path, const std::string& skin_dir, const std:
   return body_wrong == 0 && screen_wrong == 0 ? 0 : 1;
 }
 
+int Crop(const std::string& xwd_path, const std::string& skin_dir, const std::string& out, int32_t scale) {
+  RgbImage root;
+  emulator::Skin skin;
+  os::gfx::BitmapRgba body;
+  std::pair<int32_t, int32_t> at;
+  if (!Locate(xwd_path, skin_dir, scale, &root, &skin, &body, &at)) return 1;
+  os::gfx::BitmapRgba picture(body.width * scale, body.height * scale);
+  for (int32_t y = 0; y < picture.height; ++y)
+    for (int32_t x = 0; x < picture.width; ++x) {
+      std::memcpy(picture.at(x, y), root.at(at.first + x, at.second + y), 3);
+      picture.at(x, y)[3] = body.at(x / scale, y / scale)[3];  // the handset's own outline
+    }
+  os::gfx::SavePngRgba(out, picture);
+  std::cout << out << ": " << picture.width << "x" << picture.height << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,10 +219,12 @@ int main(int argc, char** argv) {
   try {
     if (a.size() == 3 && a[0] == "make-skin") return MakeSkin(a[1], a[2]);
     if (a.size() == 5 && a[0] == "compare") return Compare(a[1], a[2], a[3], std::stoi(a[4]));
+    if (a.size() == 5 && a[0] == "crop") return Crop(a[1], a[2], a[3], std::stoi(a[4]));
   } catch (const std::exception& e) {
     std::cerr << "swivel-window-check: " << e.what() << "\n";
     return 1;
   }
-  std::cerr << "usage: swivel-window-check make-skin CONF DIR | compare XWD SKIN_DIR SCREEN_PNG SCALE\n";
+  std::cerr << "usage: swivel-window-check make-skin CONF DIR | compare XWD SKIN_DIR SCREEN_PNG SCALE |"
+               " crop XWD SKIN_DIR OUT_PNG SCALE\n";
   return 2;
 }

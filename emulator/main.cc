@@ -105,7 +105,7 @@ int RunWindow(emulator::window::Window& window, emulator::Handset& handset, cons
   hooks.wait = [&window](int64_t ms) { window.RunFor(ms); };
   hooks.before_key = [&window] { window.RunFor(kKeyPaceMs); };
   hooks.keep_going = [&window] { return !window.closed(); };
-  window.RunFor(0);  // the first frame (and the ready line)
+  window.RunUntilReady();  // the boot logo, then the first frame (and the ready line)
   const auto result = emulator::Play(*script, handset, hooks);
   window.RunFor(0);  // what the script left is on screen before it is reported
   const int status = Report(result);

@@ -35,8 +35,10 @@ std::unique_ptr<Window> Window::Open(const Skin& skin, WindowOptions options, st
   // The images first: a broken skin is reported before a window flashes up.
   const auto body = LoadSkinImage(ImagePath(skin, skin.body), error);
   if (!body) return nullptr;
-  std::optional<os::gfx::BitmapRgba> body_shut;
+  std::optional<os::gfx::BitmapRgba> body_shut, logo;
   if (!skin.body_shut.empty() && !(body_shut = LoadSkinImage(ImagePath(skin, skin.body_shut), error)))
+    return nullptr;
+  if (!skin.boot_logo.empty() && !(logo = LoadSkinImage(ImagePath(skin, skin.boot_logo), error)))
     return nullptr;
 
   auto impl = std::make_unique<Impl>();
@@ -69,6 +71,7 @@ std::unique_ptr<Window> Window::Open(const Skin& skin, WindowOptions options, st
   impl->body = MakeSkinTexture(impl->renderer.get(), *body, error);
   if (!impl->body) return nullptr;
   if (body_shut && !(impl->body_shut = MakeSkinTexture(impl->renderer.get(), *body_shut, error))) return nullptr;
+  if (logo && !(impl->boot_logo = MakeSkinTexture(impl->renderer.get(), *logo, error))) return nullptr;
   // The RGB565 picture is expanded here, as screenshots expand it (bit replication), not by
   // SDL (whose software blitters truncate): the window shows a screenshot's exact pixels.
   impl->screen.reset(SDL_CreateTexture(impl->renderer.get(), SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
@@ -110,6 +113,13 @@ bool Window::RunFor(int64_t ms) {
   return !w.closed;
 }
 
+bool Window::RunUntilReady() {
+  const Impl& w = *impl_;
+  while (w.handset && w.handset->os() && w.boots_announced != w.handset->boots())
+    if (!RunFor(kFrameMs)) return false;
+  return !w.closed;
+}
+
 void Window::RunUntilClosed() {
   while (RunFor(1000)) {}
 }
@@ -138,6 +148,10 @@ void Window::Impl::AdvanceDevice() {
   const auto behind = std::chrono::duration_cast<std::chrono::milliseconds>(target - handset->board().clock().now());
   // Busy time (flash operations) can put the device ahead of the host: it then waits.
   if (behind.count() > 0) handset->Wait(behind.count());
+}
+
+bool Window::Impl::LogoShowing() const {
+  return boot_logo && handset && handset->os() && HostClock::now() < logo_until;
 }
 
 TitleState Window::Impl::CurrentTitle() const {
@@ -176,14 +190,22 @@ void Window::Impl::Tick() {
       SDL_SetWindowTitle(window.get(), WindowTitle(skin.name, t).c_str());
       title_shown = t;
     }
-    if (handset->os() && handset->boots() != boots_announced) dirty = true;
+    if (handset->os() && handset->boots() != boots_splashed) {
+      // A new boot: the carrier's logo shows first, as on the handset, then the OS's frame.
+      boots_splashed = handset->boots();
+      if (boot_logo) logo_until = HostClock::now() + std::chrono::milliseconds(kBootLogoMs);
+      dirty = true;
+    }
   }
-  if (swivelling) dirty = true;
+  const bool logo_showing = LogoShowing();
+  if (swivelling || logo_showing != logo_shown) dirty = true;
+  logo_shown = logo_showing;
   if (dirty) {
     Render();
     dirty = false;
   }
-  if (handset && handset->os() && handset->boots() != boots_announced) {
+  // Ready once what the OS drew is in view: tools wait on this line, then press keys.
+  if (handset && handset->os() && handset->boots() != boots_announced && !logo_showing) {
     boots_announced = handset->boots();
     if (options.on_ready) options.on_ready();
   }

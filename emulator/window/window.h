@@ -44,6 +44,9 @@ class Window {
   // handset, redraws what changed (about every 16 ms, sleeping in between). False once the
   // window is closed (closing button, Ctrl+Q, SIGTERM or SIGINT); it then returns at once.
   bool RunFor(int64_t ms);
+  // Runs the window until the handset's latest boot is in view (its boot logo gone, the
+  // ready line printed), or the handset is off. False once the window is closed.
+  bool RunUntilReady();
   void RunUntilClosed();
   bool closed() const;
 

@@ -23,7 +23,7 @@ struct Window::Impl {
   VideoSession video;
   WindowHandle window;
   RendererHandle renderer;
-  std::optional<SkinTexture> body, body_shut;
+  std::optional<SkinTexture> body, body_shut, boot_logo;
   TextureHandle screen;  // the picture, 8 bits a channel (see window.cc)
   std::vector<uint32_t> screen_pixels;
 
@@ -49,6 +49,11 @@ struct Window::Impl {
   uint8_t backlight_shown = 0;
   std::optional<TitleState> title_shown;
   uint64_t boots_announced = 0;
+  // The skin's boot logo covers the screen for a moment after each boot.
+  static constexpr int kBootLogoMs = 700;
+  uint64_t boots_splashed = 0;
+  HostClock::time_point logo_until;
+  bool logo_shown = false;
   bool dirty = true;
   bool closed = false;
 
@@ -67,6 +72,7 @@ struct Window::Impl {
   void AdvanceDevice();
   TitleState CurrentTitle() const;
   bool PictureOn() const;  // the OS is running on power: its screen can light up
+  bool LogoShowing() const;
 
   // window_render.cc
   void UpdateScreen(const hal::sim::SimDisplay& display);  // the presented picture to its texture

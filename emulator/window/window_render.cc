@@ -46,6 +46,16 @@ void Window::Impl::Draw() {
     SDL_RenderCopyEx(r, screen.get(), nullptr, &dst, pose.angle, nullptr, SDL_FLIP_NONE);
   }
 
+  if (LogoShowing()) {  // centred on the screen, over it, upright with the lid at rest
+    const hal::Rect s = Scaled(ScreenRect(skin, lid), scale);
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    const SDL_Rect screen_rect{s.x, s.y, s.width, s.height};
+    SDL_RenderFillRect(r, &screen_rect);
+    const int32_t w = boot_logo->size.width * scale, h = boot_logo->size.height * scale;
+    const SDL_Rect dst{s.x + (s.width - w) / 2, s.y + (s.height - h) / 2, w, h};
+    SDL_RenderCopy(r, boot_logo->texture.get(), nullptr, &dst);
+  }
+
   if (pressed) {
     const hal::Rect s = Scaled(pressed->hotspot, scale);
     const SDL_Rect dst{s.x, s.y, s.width, s.height};

@@ -165,6 +165,28 @@ TEST_F(WindowRender, TheReadyLineComesAfterTheFirstFrameOfEachBoot) {
   EXPECT_EQ(window_->title(), "Render Test - 100%, radio on, lid open");
 }
 
+TEST_F(WindowRender, TheBootLogoCoversTheScreenThenReadyIsSaid) {
+  os::gfx::Bitmap565 logo(100, 50);
+  std::fill(logo.pixels.begin(), logo.pixels.end(), uint16_t(0xF800));  // pure red
+  os::gfx::SavePng((dir_ / "logo.png").string(), logo);
+  std::ofstream((dir_ / "skin.conf").string(), std::ios::app) << "boot_logo = logo.png\n";
+  auto loaded = LoadSkin(dir_.string());
+  ASSERT_TRUE(loaded.ok()) << loaded.error;
+  skin_ = loaded.skin;
+  Open(1);
+  DrawPattern(0);
+  ASSERT_TRUE(window_->RunFor(0));
+  const Shot splash = Read();
+  const int32_t cx = skin_.screen.x + skin_.screen.width / 2, cy = skin_.screen.y + skin_.screen.height / 2;
+  EXPECT_EQ(splash.at(cx, cy)[0], 255);
+  EXPECT_EQ(splash.at(cx, cy)[1], 0);
+  EXPECT_EQ(splash.at(skin_.screen.x + 2, skin_.screen.y + 2)[0], 0) << "black around the logo";
+  EXPECT_EQ(ready_, 0) << "not ready while the logo shows";
+  ASSERT_TRUE(window_->RunUntilReady());
+  EXPECT_EQ(ready_, 1);
+  EXPECT_EQ(CountWrong(Read(), 1, false, 255), 0) << "then the OS's picture, exactly";
+}
+
 TEST_F(WindowRender, TheBacklightDimsThePictureAndNoPowerBlanksIt) {
   Open(1);
   DrawPattern(0);

@@ -134,7 +134,8 @@ Result<sync::SyncReply> SyncServer::Sync(std::string_view token, const sync::Syn
     SyncSummary summary;
     auto result = RunSync(store_, device->account, device->id, request, options_.sync, &summary);
     if (!result.ok()) return result.status();
-    details = DescribeSync(summary);
+    details = DescribeSync(summary) + " in=" + std::to_string(request.ByteSizeLong()) +
+              " out=" + std::to_string(result->ByteSizeLong());
     reply = std::move(result.value());
     return Status();
   });

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -27,11 +28,12 @@ namespace fs = std::filesystem;
 // A running swivel-syncd whose stdout is a pipe to us and whose stderr goes to a file.
 class Syncd {
  public:
-  Syncd(const fs::path& data, const fs::path& log) {
+  Syncd(const fs::path& data, const fs::path& log, std::vector<std::string> extra = {}) {
     int out[2];
     if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
     std::vector<std::string> args = {SWIVEL_SYNCD_BIN, "--data", data.string(), "--listen",
                                      "127.0.0.1:0"};
+    args.insert(args.end(), extra.begin(), extra.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -100,6 +102,13 @@ std::pair<int, std::string> RunSyncd(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
+// The address in the ready line "swivel-syncd: listening on ADDR (epoch ...".
+std::string AddressIn(const std::string& ready) {
+  const std::string prefix = "swivel-syncd: listening on ";
+  if (ready.rfind(prefix, 0) != 0 || ready.find(" (epoch") == std::string::npos) return {};
+  return ready.substr(prefix.size(), ready.find(" (epoch") - prefix.size());
+}
+
 TEST(SyncdProcess, ServesSignUpSignInAndSyncThenStopsOnSigterm) {
   TempDir dir;
   Syncd syncd(dir.path() / "data", dir.path() / "log");
@@ -107,9 +116,7 @@ TEST(SyncdProcess, ServesSignUpSignInAndSyncThenStopsOnSigterm) {
   ASSERT_EQ(ready.rfind("swivel-syncd: listening on 127.0.0.1:", 0), 0u) << ready;
   EXPECT_NE(ready.find("(epoch "), std::string::npos);
   EXPECT_NE(ready.find("data " + (dir.path() / "data").string() + ")"), std::string::npos);
-  const std::string address = ready.substr(std::string("swivel-syncd: listening on ").size(),
-                                           ready.find(" (epoch") -
-                                               std::string("swivel-syncd: listening on ").size());
+  const std::string address = AddressIn(ready);
   {
     auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
     auto stub = sync::Sync::NewStub(channel);
@@ -154,6 +161,39 @@ TEST(SyncdProcess, ServesSignUpSignInAndSyncThenStopsOnSigterm) {
   EXPECT_EQ(rc, 1) << out;
   EXPECT_NE(out.find("another swivel-syncd is serving"), std::string::npos) << out;
   EXPECT_EQ(first.Stop(), 0);
+}
+
+TEST(SyncdProcess, ServesTls) {
+  TempDir dir;
+  const fs::path key = dir.path() / "key.pem", cert = dir.path() / "cert.pem";
+  const std::string make_cert =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+      "-addext subjectAltName=DNS:localhost -keyout " + key.string() + " -out " +
+      cert.string() + " >/dev/null 2>&1";
+  if (std::system(make_cert.c_str()) != 0)
+    GTEST_SKIP() << "no openssl command to make a test certificate with";
+  Syncd syncd(dir.path() / "data", dir.path() / "log",
+              {"--tls-cert", cert.string(), "--tls-key", key.string()});
+  const std::string address = AddressIn(syncd.ReadLine());
+  ASSERT_FALSE(address.empty());
+  auto call = [&](std::shared_ptr<grpc::ChannelCredentials> credentials) {
+    grpc::ChannelArguments args;
+    args.SetSslTargetNameOverride("localhost");
+    auto stub = sync::Sync::NewStub(grpc::CreateCustomChannel(address, credentials, args));
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    sync::SignUpRequest up;
+    up.set_account("anna");
+    up.set_password("correct horse");
+    sync::SignUpReply reply;
+    return stub->SignUp(&context, up, &reply);
+  };
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = ReadFile(cert);
+  auto status = call(grpc::SslCredentials(tls));
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_FALSE(call(grpc::InsecureChannelCredentials()).ok()) << "plaintext to a TLS server";
+  EXPECT_EQ(syncd.Stop(), 0);
 }
 
 TEST(SyncdProcess, BackupAndRestoreCommands) {

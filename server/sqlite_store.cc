@@ -65,12 +65,12 @@ struct SqliteStore::Statements {
         blob_complete(db, "SELECT complete FROM blobs WHERE account_id = ?1 AND sha256 = ?2"),
         update_record(db,
                       "UPDATE records SET type = ?3, stamp_epoch = ?4, stamp_sequence = ?5, "
-                      "feed_sequence = ?5, origin_device = ?6, deleted = ?7, payload = ?8 "
+                      "feed_sequence = ?9, origin_device = ?6, deleted = ?7, payload = ?8 "
                       "WHERE id = ?2 AND account_id = ?1"),
         insert_record(db,
                       "INSERT INTO records(account_id, id, type, stamp_epoch, stamp_sequence, "
                       "feed_sequence, origin_device, deleted, payload) "
-                      "VALUES(?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)"),
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?9, ?6, ?7, ?8)"),
         scan_feed(db,
                   "SELECT feed_sequence, type, id, stamp_epoch, stamp_sequence, "
                   "origin_device = ?3, deleted, "
@@ -151,15 +151,17 @@ class SqliteStore::Txn final : public SyncTransaction {
 
   Stamp Put(const RecordWrite& write) override {
     const uint64_t sequence = sequence_ + 1;
+    const Stamp stamp = write.keep_stamp ? *write.keep_stamp : Stamp{store_.epoch_, sequence};
     auto bind = [&](sqlite::Stmt::Use& q) {
       q.Int(1, account_)
           .Blob(2, write.id)
           .Int(3, write.type)
-          .Blob(4, store_.epoch_)
-          .Int(5, static_cast<int64_t>(sequence))
+          .Blob(4, stamp.epoch)
+          .Int(5, static_cast<int64_t>(stamp.sequence))
           .Text(6, write.origin_device)
           .Int(7, write.deleted ? 1 : 0)
-          .Blob(8, write.payload);
+          .Blob(8, write.payload)
+          .Int(9, static_cast<int64_t>(sequence));
     };
     {
       auto q = st_.update_record();
@@ -176,7 +178,7 @@ class SqliteStore::Txn final : public SyncTransaction {
     q.Int(1, account_).Int(2, static_cast<int64_t>(sequence));
     q.Run();
     sequence_ = sequence;
-    return Stamp{store_.epoch_, sequence};
+    return stamp;
   }
 
   void ScanFeed(uint64_t after, std::string_view device, size_t limit,

@@ -9,7 +9,8 @@
 // An id belongs to one account only; a backend must refuse to store it in a second one.
 // Storing a version takes the account's next change sequence: it becomes both the stamp's
 // sequence (with the current epoch) and the record's place in the account's feed, so the
-// feed lists each record once, at its latest change. Restored records keep their stamps.
+// feed lists each record once, at its latest change. Restored records keep their stamps, and
+// so does a re-seeded record unchanged since a base of an older epoch (it is that version).
 //
 // Blobs. The bytes live in files (blob_store.h); the store keeps, per account, which blobs
 // the account uploaded, their size and whether they are complete.
@@ -64,13 +65,16 @@ struct StoredRecord {
   std::string payload;
 };
 
-// A version to store: the store gives it the stamp.
+// A version to store: the store gives it the stamp, unless `keep_stamp` names the version
+// it is (a re-seeded record unchanged since a base of an older epoch). Either way it takes
+// the account's next feed place.
 struct RecordWrite {
   int type = 0;
   std::string id;
   std::string origin_device;
   bool deleted = false;
   std::string payload;
+  std::optional<Stamp> keep_stamp;
 };
 
 // One entry of an account's change feed, as a pull sees it.
@@ -95,7 +99,8 @@ class SyncTransaction {
   // Whether `id` is a record of some other account.
   virtual bool IdInOtherAccount(std::string_view id) = 0;
   virtual bool BlobComplete(std::string_view sha256) = 0;
-  // Stores a version with the next sequence and the current epoch; returns its stamp.
+  // Stores a version at the next sequence, stamped with it and the current epoch (or with
+  // write.keep_stamp); returns its stamp.
   virtual Stamp Put(const RecordWrite& write) = 0;
   // Calls `visit` for feed entries after `after`, oldest first, at most `limit` of them,
   // until it returns false. Entries stored by `device` come with own = true and no payload.

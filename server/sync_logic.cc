@@ -70,6 +70,8 @@ Status ValidateRecord(const sync::Record& record, const SyncLimits& limits,
     if (stamp.epoch().empty() ? stamp.sequence() != 0 : stamp.epoch().size() != 16)
       return Invalid(where + ": base stamp needs a 16-byte epoch");
   }
+  if (record.base_unchanged() && record.stamp().epoch().empty())
+    return Invalid(where + ": base_unchanged needs a base stamp");
   if (record.payload().size() > limits.max_payload_bytes)
     return Invalid(where + ": payload is " + std::to_string(record.payload().size()) +
                    " bytes, over the limit of " + std::to_string(limits.max_payload_bytes));
@@ -142,6 +144,14 @@ PushResult::Outcome DecidePush(const std::optional<StoredRecord>& current,
   return PushResult::OUTCOME_CONFLICT;
 }
 
+bool KeepsBaseStamp(const sync::Record& pushed, std::string_view epoch,
+                    const std::optional<StoredRecord>& current) {
+  if (!pushed.base_unchanged()) return false;
+  const Stamp base = FromWire(pushed.stamp());
+  if (base.empty() || base.epoch == epoch) return false;
+  return !current || current->stamp != base;
+}
+
 bool ReseedNeeded(const sync::SyncRequest& request, std::string_view epoch, uint64_t sequence) {
   if (request.epoch().empty()) return false;  // a first sync: nothing to compare
   return request.epoch() != epoch || request.anchor() > sequence;
@@ -208,8 +218,11 @@ Result<sync::SyncReply> RunSync(Store& store, AccountId account, std::string_vie
     ++sum.pushed_by_type[record.type()];
     switch (decision.outcome) {
       case PushResult::OUTCOME_STORED: {
-        const Stamp stamp = txn->Put(RecordWrite{record.type(), record.id(), std::string(device),
-                                                 record.deleted(), record.payload()});
+        RecordWrite write{record.type(), record.id(), std::string(device), record.deleted(),
+                          record.payload(), std::nullopt};
+        if (KeepsBaseStamp(record, epoch, decision.current))
+          write.keep_stamp = FromWire(record.stamp());
+        const Stamp stamp = txn->Put(write);
         ToWire(stamp, result->mutable_stamp());
         ++sum.stored;
         break;

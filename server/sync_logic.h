@@ -43,7 +43,7 @@ struct SyncSummary {
 std::string_view RecordTypeName(int type);
 
 // Checks one pushed record on its own: known type, 16-byte id, a base stamp that is empty or
-// has a 16-byte epoch, payload within limits that parses as the type's pim message with
+// has a 16-byte epoch (and is there when base_unchanged is set), payload within limits that parses as the type's pim message with
 // meta.id == id and meta.deleted == deleted, and a 32-byte sha256 on a live photo (returned
 // in `photo_sha256`). `where` prefixes the error message.
 Status ValidateRecord(const sync::Record& record, const SyncLimits& limits,
@@ -60,6 +60,12 @@ bool IsAncestorOrEqual(const Stamp& a, const Stamp& b);
 // (if any), `blob_complete` whether a live photo's blob is whole (true for other records).
 sync::PushResult::Outcome DecidePush(const std::optional<StoredRecord>& current,
                                      const sync::Record& pushed, bool blob_complete);
+
+// Whether a record that DecidePush stores keeps its base stamp instead of taking a new one:
+// pushed with base_unchanged, its base from an epoch other than `epoch` (the server's), and
+// the server's version missing or strictly older in that lineage.
+bool KeepsBaseStamp(const sync::Record& pushed, std::string_view epoch,
+                    const std::optional<StoredRecord>& current);
 
 // Whether the request's epoch and anchor are not this server's (the device must re-seed).
 bool ReseedNeeded(const sync::SyncRequest& request, std::string_view epoch, uint64_t sequence);

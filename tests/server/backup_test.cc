@@ -223,3 +223,81 @@ TEST(ServerBackup, RestoreMakesANewEpochKeepsStampsAndDevicesReseed) {
 
 }  // namespace
 }  // namespace swivel::server::testing
+
+namespace swivel::server::testing {
+namespace {
+
+// After a restore, three devices hold one record at three points of its history: the
+// server has v1 (from the backup), the laptop v2, the tablet v3 (the newest, acknowledged
+// before the server lost it). The laptop re-seeds first.
+struct ThreeCopies {
+  ServerHarness h;
+  TempDir backup, restored;
+  Session laptop, tablet;
+  sync::Record laptop_copy, tablet_copy;  // with their base stamps
+  std::unique_ptr<SqliteStore> store;
+  std::unique_ptr<SyncServer> server;
+
+  ThreeCopies() {
+    auto phone = h.SignIn("anna", "phone");
+    laptop = h.SignIn("anna", "laptop");
+    tablet = h.SignIn("anna", "tablet");
+    auto v1 = h.Sync(phone, {Contact(Id(1), "v1", 1)});
+    Backup(h.dir(), backup.path() / "b");
+    auto v2 = h.Sync(phone, {WithBase(Contact(Id(1), "v2", 2), v1->pushed(0).stamp())});
+    laptop_copy = h.PullAll(laptop).at(0);
+    auto v3 = h.Sync(phone, {WithBase(Contact(Id(1), "v3", 3), v2->pushed(0).stamp())});
+    tablet_copy = h.PullAll(tablet).at(0);
+    fs::copy(h.dir(), restored.path() / "d", fs::copy_options::recursive);
+    Restore(backup.path() / "b", restored.path() / "d");
+    store = SqliteStore::Open(restored.path() / "d");
+    server = std::make_unique<SyncServer>(*store, restored.path() / "d",
+                                          ServerHarness::TestOptions());
+  }
+  Result<sync::SyncReply> Reseed(const Session& device, sync::Record record, bool unchanged) {
+    record.set_base_unchanged(unchanged);
+    sync::SyncRequest request;
+    request.set_epoch(store->Epoch());
+    *request.add_push() = record;
+    return server->Sync(device.token, request, "t");
+  }
+};
+
+TEST(ServerReseed, UnchangedRecordsKeepTheirStampsSoTheNewestCopyWins) {
+  ThreeCopies c;
+  auto laptop = c.Reseed(c.laptop, c.laptop_copy, true);
+  ASSERT_TRUE(laptop.ok()) << laptop.status().message();
+  EXPECT_EQ(laptop->pushed(0).outcome(), PushResult::OUTCOME_STORED);
+  EXPECT_EQ(laptop->pushed(0).stamp().SerializeAsString(),
+            c.laptop_copy.stamp().SerializeAsString())
+      << "stored as the version it is, not as a new one";
+  auto tablet = c.Reseed(c.tablet, c.tablet_copy, true);
+  EXPECT_EQ(tablet->pushed(0).outcome(), PushResult::OUTCOME_STORED) << "v2 is an ancestor of v3";
+  EXPECT_EQ(tablet->pushed(0).stamp().SerializeAsString(),
+            c.tablet_copy.stamp().SerializeAsString());
+  // The laptop pulls v3, stamped as a descendant of what it holds.
+  sync::SyncRequest pull;
+  pull.set_epoch(c.store->Epoch());
+  auto pulled = c.server->Sync(c.laptop.token, pull, "t");
+  ASSERT_EQ(pulled->pulled_size(), 1);
+  EXPECT_EQ(pulled->pulled(0).payload(), Contact(Id(1), "v3", 3).payload());
+  // Re-seeding the stale copy again now meets a newer version: a conflict whose merge
+  // (base = the laptop's unchanged copy) takes v3.
+  auto stale = c.Reseed(c.laptop, c.laptop_copy, true);
+  EXPECT_EQ(stale->pushed(0).outcome(), PushResult::OUTCOME_CONFLICT);
+  EXPECT_EQ(stale->pushed(0).current().payload(), Contact(Id(1), "v3", 3).payload());
+}
+
+TEST(ServerReseed, WithoutBaseUnchangedAStaleCopyReseededFirstHidesTheNewest) {
+  // Why base_unchanged exists: without it the laptop's stale v2 becomes a new version, and
+  // the tablet's v3 meets it as a conflict in which v2 looks like the newer change.
+  ThreeCopies c;
+  EXPECT_EQ(c.Reseed(c.laptop, c.laptop_copy, false)->pushed(0).outcome(),
+            PushResult::OUTCOME_STORED);
+  auto tablet = c.Reseed(c.tablet, c.tablet_copy, false);
+  EXPECT_EQ(tablet->pushed(0).outcome(), PushResult::OUTCOME_CONFLICT);
+  EXPECT_EQ(tablet->pushed(0).current().payload(), Contact(Id(1), "v2", 2).payload());
+}
+
+}  // namespace
+}  // namespace swivel::server::testing

@@ -96,6 +96,12 @@ TEST_F(ServerMalformed, BaseStampWithABadEpoch) {
   ExpectRefused({WithBase(Contact(Id(3), "x"), base)}, "base stamp needs a 16-byte epoch");
 }
 
+TEST_F(ServerMalformed, BaseUnchangedWithoutABase) {
+  auto record = Contact(Id(3), "x");
+  record.set_base_unchanged(true);
+  ExpectRefused({record}, "base_unchanged needs a base stamp");
+}
+
 TEST_F(ServerMalformed, EpochOfTheWrongLengthOrAnAnchorWithoutOne) {
   Session bad = session;
   bad.epoch = "abc";

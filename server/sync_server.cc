@@ -1,6 +1,7 @@
 #include "server/sync_server.h"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <exception>
 
@@ -26,7 +27,8 @@ std::string WallTime() {
 // Log fields never carry raw control characters or quotes from clients.
 std::string Clean(std::string_view text) {
   std::string out;
-  for (unsigned char c : text) out.push_back(c < 0x20 || c == 0x7f || c == '"' ? '?' : static_cast<char>(c));
+  for (unsigned char c : text)
+    out.push_back(c < 0x20 || c == 0x7f || c == '"' ? '?' : static_cast<char>(c));
   return out;
 }
 
@@ -44,7 +46,8 @@ std::string Counts(const std::map<int, int>& by_type) {
 
 std::string DescribeSync(const SyncSummary& s) {
   if (s.reseed)
-    return "reseed_needed (anchor " + std::to_string(s.anchor) + " is not this epoch's)";
+    return "reseed_needed (the request's epoch or anchor " + std::to_string(s.anchor) +
+           " is not this server's)";
   return "pushed " + Counts(s.pushed_by_type) + " stored=" + std::to_string(s.stored) +
          " unchanged=" + std::to_string(s.unchanged) + " conflicts=" +
          std::to_string(s.conflicts) + " blob_missing=" + std::to_string(s.blob_missing) +

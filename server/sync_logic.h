@@ -22,7 +22,8 @@ struct SyncLimits {
   uint32_t default_page_records = 500;
   uint32_t max_page_records = 1000;
   uint32_t default_page_bytes = 512 * 1024;
-  uint32_t max_page_bytes = 4 * 1024 * 1024;
+  // Under gRPC's default 4 MiB client receive limit, with room for push results.
+  uint32_t max_page_bytes = 2 * 1024 * 1024;
   // Feed entries one pull looks at, counting the requesting device's own (skipped) changes,
   // so a pull after a large push of one's own costs a bounded amount too.
   size_t max_feed_scan = 10000;

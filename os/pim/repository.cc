@@ -69,33 +69,54 @@ Status Repository<M>::NewId(storage::Key* key) {
 }
 
 template <typename M>
-Status Repository<M>::Write(const storage::Key& key, const M& record, bool mark_dirty) {
+Status Repository<M>::Stage(const storage::Key& key, const M& record, bool mark_dirty,
+                            std::vector<storage::Change>* out) {
   const size_t size = record.ByteSizeLong();
   if (size > storage::kMaxValueSize) return Status::kTooLarge;
-  std::vector<storage::Change> changes(1);
-  changes[0] = {storage::RecordOp::kPut, kNamespace, key, std::vector<uint8_t>(size)};
-  if (!record.SerializeToArray(changes[0].value.data(), int(size))) return Status::kTooLarge;
+  storage::Change put{storage::RecordOp::kPut, kNamespace, key, std::vector<uint8_t>(size)};
+  if (!record.SerializeToArray(put.value.data(), int(size))) return Status::kTooLarge;
   // Refuse what Read would refuse. proto3 serializes a string field holding invalid UTF-8
   // (it only logs an error) but will not parse it back: stored, such a record would read
   // as kCorrupt for good, and could then be neither saved over nor removed.
-  if (M check; !check.ParseFromArray(changes[0].value.data(), int(size)))
-    return Status::kInvalidRecord;
+  if (M check; !check.ParseFromArray(put.value.data(), int(size))) return Status::kInvalidRecord;
+  out->push_back(std::move(put));
   if (mark_dirty) {
     std::vector<uint8_t> revision(8);
     PutLe64(revision.data(), record.meta().revision());
-    changes.push_back({storage::RecordOp::kPut, kDirtyNamespace, key, std::move(revision)});
+    out->push_back({storage::RecordOp::kPut, kDirtyNamespace, key, std::move(revision)});
   } else if (store_.Contains(kDirtyNamespace, key)) {
-    changes.push_back({storage::RecordOp::kErase, kDirtyNamespace, key, {}});
+    out->push_back({storage::RecordOp::kErase, kDirtyNamespace, key, {}});
   }
   if (record.meta().deleted())
-    changes.push_back({storage::RecordOp::kPut, kRemovedNamespace, key, {}});
+    out->push_back({storage::RecordOp::kPut, kRemovedNamespace, key, {}});
   else if (store_.Contains(kRemovedNamespace, key))
-    changes.push_back({storage::RecordOp::kErase, kRemovedNamespace, key, {}});
+    out->push_back({storage::RecordOp::kErase, kRemovedNamespace, key, {}});
+  return Status::kOk;
+}
+
+template <typename M>
+Status Repository<M>::Write(const storage::Key& key, const M& record, bool mark_dirty) {
+  std::vector<storage::Change> changes;
+  if (const Status s = Stage(key, record, mark_dirty, &changes); s != Status::kOk) return s;
   return FromStorage(store_.Commit(changes));
 }
 
 template <typename M>
 Status Repository<M>::Save(M& record) {
+  const uint64_t old_revision = record.meta().revision();
+  const int64_t old_modified = record.meta().modified_ms();
+  std::vector<storage::Change> changes;
+  Status s = StageLocal(record, &changes);
+  if (s == Status::kOk) s = FromStorage(store_.Commit(changes));
+  if (s != Status::kOk) {
+    record.mutable_meta()->set_revision(old_revision);
+    record.mutable_meta()->set_modified_ms(old_modified);
+  }
+  return s;
+}
+
+template <typename M>
+Status Repository<M>::StageLocal(M& record, std::vector<storage::Change>* out) {
   auto& meta = *record.mutable_meta();
   if (meta.deleted()) return Status::kInvalidRecord;
   storage::Key key;
@@ -108,16 +129,9 @@ Status Repository<M>::Save(M& record) {
     key = KeyOf(meta.id());
     if (const Status s = StoredRevision(key, &stored_revision); s != Status::kOk) return s;
   }
-  const uint64_t old_revision = meta.revision();
-  const int64_t old_modified = meta.modified_ms();
   meta.set_revision(stored_revision + 1);
   meta.set_modified_ms(clock_.wall_time_ms());
-  const Status s = Write(key, record, /*mark_dirty=*/true);
-  if (s != Status::kOk) {
-    meta.set_revision(old_revision);
-    meta.set_modified_ms(old_modified);
-  }
-  return s;
+  return Stage(key, record, /*mark_dirty=*/true, out);
 }
 
 template <typename M>
@@ -204,8 +218,15 @@ Status Repository<M>::MarkSynced(std::string_view id, uint64_t revision) {
 
 template <typename M>
 Status Repository<M>::ApplyRemote(const M& record) {
+  std::vector<storage::Change> changes;
+  if (const Status s = StageRemote(record, &changes); s != Status::kOk) return s;
+  return FromStorage(store_.Commit(changes));
+}
+
+template <typename M>
+Status Repository<M>::StageRemote(const M& record, std::vector<storage::Change>* out) {
   if (!ValidId(record.meta().id())) return Status::kInvalidRecord;
-  return Write(KeyOf(record.meta().id()), record, /*mark_dirty=*/false);
+  return Stage(KeyOf(record.meta().id()), record, /*mark_dirty=*/false, out);
 }
 
 template class Repository<::swivel::pim::Contact>;

@@ -119,6 +119,14 @@ class Repository {
   // kInvalidRecord: an id that is not 16 bytes, or a record that would not parse back.
   Status ApplyRemote(const M& record);
 
+  // The same two operations staged: what Save and ApplyRemote would commit is appended to
+  // `out` instead, for the sync agent to commit in one transaction with its own state (a
+  // pulled page and its anchor). StageLocal sets meta (id, revision, modified_ms) as Save
+  // does; if the commit then fails, the caller drops `record`. Stage each record once per
+  // transaction: the revision read here is the one stored before the commit.
+  Status StageLocal(M& record, std::vector<storage::Change>* out);
+  Status StageRemote(const M& record, std::vector<storage::Change>* out);
+
  private:
   // The stored record, checked: it parses and carries the id it is stored under.
   Status Read(const storage::Key& key, M* out);
@@ -128,6 +136,8 @@ class Repository {
   // One transaction: the record, and either a dirty mark with its revision or (for a
   // record from the server) the erasure of any mark.
   Status Write(const storage::Key& key, const M& record, bool mark_dirty);
+  Status Stage(const storage::Key& key, const M& record, bool mark_dirty,
+               std::vector<storage::Change>* out);
 
   storage::Store& store_;
   const hal::Clock& clock_;

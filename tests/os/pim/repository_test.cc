@@ -185,6 +185,40 @@ TEST_F(RepositoryTest, ApplyRemoteStoresAsSentAndLeavesTheRecordClean) {
   EXPECT_EQ(got.meta().revision(), 11u);
 }
 
+// The sync agent's way in: staged saves and remote records, committed in one transaction
+// with state of its own.
+TEST_F(RepositoryTest, StagedChangesCommitWithOtherStateInOneTransaction) {
+  auto dirty = Saved(1);
+  auto remote = dirty;
+  remote.set_nickname("from the server");
+  auto merged = Saved(2);
+  merged.set_nickname("merged");
+  std::vector<storage::Change> changes;
+  ASSERT_EQ(repo.StageRemote(remote, &changes), Status::kOk);
+  ASSERT_EQ(repo.StageLocal(merged, &changes), Status::kOk);
+  auto fresh = Sample<proto::Contact>(3);  // a conflict copy: no id yet
+  ASSERT_EQ(repo.StageLocal(fresh, &changes), Status::kOk);
+  EXPECT_EQ(fresh.meta().id().size(), kIdSize);
+  EXPECT_EQ(merged.meta().revision(), 2u);
+  changes.push_back({storage::RecordOp::kPut, 40, storage::Key{}, {1, 2, 3}});
+  EXPECT_TRUE(DirtyNow().size() == 2u) << "nothing happens before the commit";
+  ASSERT_EQ(store->Commit(changes), storage::Status::kOk);
+  proto::Contact got;
+  ASSERT_EQ(repo.Get(remote.meta().id(), &got), Status::kOk);
+  EXPECT_EQ(got.nickname(), "from the server");
+  ASSERT_EQ(repo.Get(merged.meta().id(), &got), Status::kOk);
+  EXPECT_EQ(got.nickname(), "merged");
+  // Dirty() lists in id order: the remote record is clean; the merge and the copy are
+  // local changes to push.
+  std::vector<DirtyEntry> want{{merged.meta().id(), 2}, {fresh.meta().id(), 1}};
+  std::sort(want.begin(), want.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  EXPECT_EQ(DirtyNow(), want);
+  EXPECT_TRUE(store->Contains(40, storage::Key{}));
+  auto bad = remote;
+  bad.mutable_meta()->set_id("short");
+  EXPECT_EQ(repo.StageRemote(bad, &changes), Status::kInvalidRecord);
+}
+
 TEST_F(RepositoryTest, RemoveLeavesADirtyTombstone) {
   auto c = Saved(1);
   auto other = Saved(2);

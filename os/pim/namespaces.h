@@ -4,7 +4,10 @@
 //
 //   ns     holds                       key          value
 //   1..5   records of one type         record id    the serialized message (tombstones too)
+//   17..21 merge bases of that type    record id    the last version both sides agreed on:
+//                                                   a swivel.sync.Record (os/sync)
 //   32     drafts (os/kernel/drafts.h) app id       what the user was typing, app-defined
+//   40     sync state (os/sync)        fixed keys   DeviceAccount, DeviceCursor
 //   65..69 dirty set of that type      record id    revision to sync, 8 bytes little-endian
 //   129..133 removed records of a type record id    empty: marks the record as a tombstone,
 //                                                   so counts need no record reads
@@ -24,6 +27,11 @@ inline constexpr uint8_t kNotesNamespace = 4;
 inline constexpr uint8_t kPhotosNamespace = 5;
 
 inline constexpr uint8_t kDraftsNamespace = 32;
+inline constexpr uint8_t kSyncStateNamespace = 40;
+inline constexpr uint8_t kBaseNamespaceOffset = 16;
+constexpr uint8_t BaseNamespace(uint8_t record_namespace) {
+  return uint8_t(record_namespace + kBaseNamespaceOffset);
+}
 inline constexpr uint8_t kDirtyNamespaceOffset = 0x40;
 constexpr uint8_t DirtyNamespace(uint8_t record_namespace) {
   return uint8_t(record_namespace + kDirtyNamespaceOffset);

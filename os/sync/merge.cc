@@ -182,8 +182,9 @@ void MergeSet(const Message& base, const Message& local, const Message& remote, 
   // ...then remote's additions. A base element remote has is either in local too (emitted)
   // or was removed by local.
   for (size_t i = 0; i < r.size(); ++i) {
-    if (!in_base.contains(r[i]) && emitted.insert(r[i]).second)
+    if (!in_base.contains(r[i]) && emitted.insert(r[i]).second) {
       AppendElement(remote, f, int(i), out);
+    }
   }
 }
 
@@ -348,8 +349,9 @@ MergeResult Merge(const Message* base, const Message& local, const Message& remo
   const UnknownMerge unknown = MergeUnknown(
       b.GetReflection()->GetUnknownFields(b), local.GetReflection()->GetUnknownFields(local),
       remote.GetReflection()->GetUnknownFields(remote), conflicts_to_local);
-  for (int number : unknown.conflicts)
+  for (int number : unknown.conflicts) {
     result.conflicting_fields.push_back("#" + std::to_string(number));
+  }
   WriteUnknown(result.merged.get(), unknown.merged);
   meta.set_deleted(false);
   SetMeta(result.merged.get(), meta_field, meta);

@@ -14,7 +14,9 @@
 // Rules, per top-level field ("unit"; a oneof such as Task.due is one unit, so its cases are
 // never mixed from two sides), found by reflection so fields added later are covered too:
 // - equal on both sides: kept; changed on one side only (compared with base, by value):
-//   that side's value; changed on both sides to different values: a conflict.
+//   that side's value; changed on both sides to different values: a conflict. Values are
+//   compared by meaning with MessageDifferencer, so an empty message (e.g. `organization {}`)
+//   equals an unset one.
 // - Set fields (Contact phones, emails, addresses, urls; Event reminders, attendees) merge
 //   as sets and never conflict. An element is its serialized value. The result holds the
 //   base elements both sides kept plus each side's additions, in local's order, then
@@ -22,10 +24,13 @@
 //   elements appear once. When one side's list equals the base, the other's is taken as it
 //   is (a reorder on one side survives).
 // - Conflicts: an Event takes the later edit (greater meta.modified_ms, a tie goes to
-//   remote) and makes no copy. Every other type takes remote's value in the merged record
-//   (so every device that pulls it sees the same) and gets a conflict copy: the merged
-//   record with local's value in each conflicting unit, meta.id empty (the caller assigns
-//   one), meta.conflict_of = the record's id, meta.modified_ms = local's, revision 0.
+//   remote) and makes no copy; the losing value is gone, and only the field's name is
+//   reported. (pim.proto calls modified_ms display only; the issue asks for the later edit
+//   on events. It decides only between two values both sides wrote.) Every other type
+//   takes remote's value in the merged record (so every device that pulls it sees the
+//   same) and gets a conflict copy: the merged record with local's value in each
+//   conflicting unit, meta.id empty (the caller assigns one), meta.conflict_of = the
+//   record's id, meta.modified_ms = local's, revision 0, deleted false.
 // - Without a base, the empty record of the type stands in for it: a field set on one side
 //   only is taken, sets are unioned, and only values set on both sides and different
 //   conflict.

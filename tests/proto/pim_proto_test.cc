@@ -47,6 +47,8 @@ RecordMeta make_meta(std::uint8_t seed) {
 Contact full_contact() {
   Contact c;
   *c.mutable_meta() = make_meta(1);
+  // A conflict copy made by sync, so that meta.conflict_of round-trips too.
+  c.mutable_meta()->set_conflict_of(make_id(9));
   auto* n = c.mutable_name();
   n->set_prefix("Dr.");
   n->set_given("Haruki");

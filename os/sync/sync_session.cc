@@ -1,0 +1,271 @@
+#include "os/sync/sync_session.h"
+
+#include <google/protobuf/util/message_differencer.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "os/pim/namespaces.h"
+#include "os/sync/merge.h"
+
+namespace swivel::os::sync {
+namespace {
+
+using swivel::sync::DeviceCursor;
+using swivel::sync::PushResult;
+using swivel::sync::Record;
+using swivel::sync::SyncReply;
+using swivel::sync::SyncRequest;
+
+template <typename R> struct RecordOf;
+template <typename M> struct RecordOf<pim::Repository<M>> { using type = M; };
+
+storage::Key KeyOf(const std::string& id) {
+  storage::Key k{};
+  std::copy_n(id.begin(), std::min(id.size(), k.size()), k.begin());
+  return k;
+}
+
+// Record types and record namespaces share their numbers (1 contacts .. 5 photos).
+uint8_t NamespaceOf(swivel::sync::RecordType type) { return uint8_t(type); }
+
+template <typename M>
+Record ToWire(uint8_t ns, const M& record) {
+  Record r;
+  r.set_type(swivel::sync::RecordType(ns));
+  r.set_id(record.meta().id());
+  r.set_deleted(record.meta().deleted());
+  r.set_payload(record.SerializeAsString());
+  return r;
+}
+
+template <typename M>
+uint64_t RevisionIn(const std::string& payload) {
+  M m;
+  return m.ParseFromString(payload) ? m.meta().revision() : 0;
+}
+
+// The revision a pushed record carried: what its dirty mark is cleared for.
+uint64_t RevisionOf(const Record& r) {
+  switch (NamespaceOf(r.type())) {
+    case pim::kContactsNamespace: return RevisionIn<swivel::pim::Contact>(r.payload());
+    case pim::kEventsNamespace: return RevisionIn<swivel::pim::Event>(r.payload());
+    case pim::kTasksNamespace: return RevisionIn<swivel::pim::Task>(r.payload());
+    case pim::kNotesNamespace: return RevisionIn<swivel::pim::Note>(r.payload());
+    case pim::kPhotosNamespace: return RevisionIn<swivel::pim::Photo>(r.payload());
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+template <typename Fn>
+pim::Status SyncSession::ForEachType(Fn&& fn) {
+  for (const pim::Status s :
+       {fn(records_.contacts, pim::kContactsNamespace), fn(records_.events, pim::kEventsNamespace),
+        fn(records_.tasks, pim::kTasksNamespace), fn(records_.notes, pim::kNotesNamespace),
+        fn(records_.photos, pim::kPhotosNamespace)})
+    if (s != pim::Status::kOk) return s;
+  return pim::Status::kOk;
+}
+
+pim::Status SyncSession::Build(SyncRequest* out) {
+  out->Clear();
+  DeviceCursor cursor;
+  if (const auto s = state_.LoadCursor(&cursor); s != pim::Status::kOk) return s;
+  out->set_epoch(cursor.epoch());
+  out->set_anchor(cursor.anchor());
+  out->set_max_records(kPullRecords);
+  out->set_max_bytes(kPullBytes);
+
+  if (cursor.reseed_pending()) {
+    // Everything held, tombstones included, in store order from where the re-seed got to.
+    // Keys come from the index; only the records pushed are read.
+    const auto s = ForEachType([&](auto& repo, uint8_t ns) {
+      using M = typename RecordOf<std::decay_t<decltype(repo)>>::type;
+      if (ns < cursor.reseed_type()) return pim::Status::kOk;
+      std::vector<std::string> ids;
+      store_.ForEach(ns, [&](const storage::Key& key, uint32_t) {
+        std::string id(key.begin(), key.end());
+        if (ns == cursor.reseed_type() && id <= cursor.reseed_after()) return;
+        if (size_t(out->push_size()) + ids.size() < kPushLimit) ids.push_back(std::move(id));
+      });
+      for (const auto& id : ids) {
+        M r;
+        if (repo.Get(id, &r) != pim::Status::kOk) continue;  // unreadable: not sent
+        Record& wire = *out->add_push() = ToWire(ns, r);
+        if (Record base; state_.LoadBase(ns, id, &base) == pim::Status::kOk) {
+          *wire.mutable_stamp() = base.stamp();
+          wire.set_base_unchanged(!store_.Contains(pim::DirtyNamespace(ns), KeyOf(id)));
+        }
+      }
+      return pim::Status::kOk;
+    });
+    if (s != pim::Status::kOk) return s;
+    if (out->push_size() > 0) return pim::Status::kOk;
+    // The re-seed is done: from now on only changes go up.
+    cursor.set_reseed_pending(false);
+    cursor.clear_reseed_type();
+    cursor.clear_reseed_after();
+    std::vector<storage::Change> changes;
+    state_.StageCursor(cursor, &changes);
+    if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
+  }
+
+  return ForEachType([&](auto& repo, uint8_t ns) {
+    using M = typename RecordOf<std::decay_t<decltype(repo)>>::type;
+    std::vector<pim::DirtyEntry> dirty;
+    if (const auto s = repo.Dirty(&dirty); s != pim::Status::kOk) return s;
+    for (const auto& entry : dirty) {
+      if (size_t(out->push_size()) >= kPushLimit) break;
+      M record;
+      if (repo.Get(entry.id, &record) != pim::Status::kOk) continue;  // unreadable: not sent
+      Record& wire = *out->add_push() = ToWire(ns, record);
+      if (Record base; state_.LoadBase(ns, entry.id, &base) == pim::Status::kOk)
+        *wire.mutable_stamp() = base.stamp();
+    }
+    return pim::Status::kOk;
+  });
+}
+
+pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, bool* again,
+                               RoundStats* stats) {
+  *again = false;
+  *stats = {};
+  DeviceCursor cursor;
+  if (const auto s = state_.LoadCursor(&cursor); s != pim::Status::kOk) return s;
+  std::vector<storage::Change> changes;
+
+  if (reply.reseed_needed()) {
+    // The server lost data or was restored. Nothing here is deleted for it: everything goes
+    // up again, and pulls start over in its new epoch.
+    cursor.set_epoch(reply.epoch());
+    cursor.set_anchor(0);
+    cursor.set_reseed_pending(true);
+    cursor.clear_reseed_type();
+    cursor.clear_reseed_after();
+    state_.StageCursor(cursor, &changes);
+    stats->reseed_started = true;
+    *again = true;
+    return pim::FromStorage(store_.Commit(changes));
+  }
+  if (reply.pushed_size() != sent.push_size()) return pim::Status::kCorrupt;
+
+  std::set<std::pair<uint8_t, std::string>> staged;  // one write per record per transaction
+  struct Ack {
+    uint8_t ns;
+    std::string id;
+    uint64_t revision;
+  };
+  std::vector<Ack> acks;
+
+  // Takes the server's version `remote` of a record: as it is when the local record is
+  // clean, merged when it is dirty; its base becomes that version.
+  auto take = [&](const Record& remote) -> pim::Status {
+    const uint8_t ns = NamespaceOf(remote.type());
+    if (!staged.insert({ns, remote.id()}).second) return pim::Status::kOk;
+    auto one = [&](auto& repo) -> pim::Status {
+      using M = typename RecordOf<std::decay_t<decltype(repo)>>::type;
+      M theirs;
+      if (!theirs.ParseFromString(remote.payload()) || theirs.meta().id() != remote.id())
+        return pim::Status::kOk;  // not a record of that type: nothing changes for it
+      M mine;
+      const pim::Status got = repo.Get(remote.id(), &mine);
+      const bool dirty = store_.Contains(pim::DirtyNamespace(ns), KeyOf(remote.id()));
+      if (got != pim::Status::kOk || !dirty) {
+        if (const auto s = repo.StageRemote(theirs, &changes); s != pim::Status::kOk) return s;
+      } else {
+        Record base_wire;
+        M base;
+        const bool has_base = state_.LoadBase(ns, remote.id(), &base_wire) == pim::Status::kOk &&
+                              base.ParseFromString(base_wire.payload());
+        MergeResult m = Merge(has_base ? &base : nullptr, mine, theirs);
+        if (!m.merged) return pim::Status::kCorrupt;
+        ++stats->merged;
+        M& merged = static_cast<M&>(*m.merged);
+        if (google::protobuf::util::MessageDifferencer::Equals(merged, theirs)) {
+          if (const auto s = repo.StageRemote(theirs, &changes); s != pim::Status::kOk) return s;
+        } else if (!merged.meta().deleted()) {
+          if (const auto s = repo.StageLocal(merged, &changes); s != pim::Status::kOk) return s;
+        }  // else: the local tombstone stands, and goes up next round on the new base
+        if (m.conflict_copy) {
+          ++stats->conflict_copies;
+          M& copy = static_cast<M&>(*m.conflict_copy);
+          if (const auto s = repo.StageLocal(copy, &changes); s != pim::Status::kOk) return s;
+        }
+      }
+      return state_.StageBase(ns, remote, &changes);
+    };
+    switch (ns) {
+      case pim::kContactsNamespace: return one(records_.contacts);
+      case pim::kEventsNamespace: return one(records_.events);
+      case pim::kTasksNamespace: return one(records_.tasks);
+      case pim::kNotesNamespace: return one(records_.notes);
+      case pim::kPhotosNamespace: return one(records_.photos);
+      default: return pim::Status::kOk;  // a type this handset does not know: left alone
+    }
+  };
+
+  for (int i = 0; i < sent.push_size(); ++i) {
+    const Record& pushed = sent.push(i);
+    const PushResult& result = reply.pushed(i);
+    ++stats->pushed;
+    switch (result.outcome()) {
+      case PushResult::OUTCOME_STORED:
+      case PushResult::OUTCOME_UNCHANGED: {
+        ++stats->stored;
+        Record base = pushed;
+        *base.mutable_stamp() = result.stamp();
+        base.clear_base_unchanged();
+        const uint8_t ns = NamespaceOf(pushed.type());
+        staged.insert({ns, pushed.id()});
+        if (const auto s = state_.StageBase(ns, base, &changes); s != pim::Status::kOk) return s;
+        acks.push_back({ns, pushed.id(), RevisionOf(pushed)});
+        break;
+      }
+      case PushResult::OUTCOME_CONFLICT:
+        ++stats->conflicts;
+        if (const auto s = take(result.current()); s != pim::Status::kOk) return s;
+        break;
+      case PushResult::OUTCOME_BLOB_MISSING:
+        ++stats->waiting_for_blob;  // stays dirty until its photo's bytes are up
+        break;
+      default:
+        break;  // an outcome this handset does not know: the record stays dirty
+    }
+  }
+  for (const Record& remote : reply.pulled()) {
+    ++stats->pulled;
+    if (const auto s = take(remote); s != pim::Status::kOk) return s;
+  }
+  cursor.set_epoch(reply.epoch());
+  cursor.set_anchor(reply.next_anchor());
+  if (cursor.reseed_pending() && sent.push_size() > 0) {  // a re-seed round: it got this far
+    const Record& last = sent.push(sent.push_size() - 1);
+    cursor.set_reseed_type(uint32_t(last.type()));
+    cursor.set_reseed_after(last.id());
+  }
+  state_.StageCursor(cursor, &changes);
+  if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
+
+  for (const Ack& a : acks) {
+    pim::Status s = pim::Status::kOk;
+    switch (a.ns) {
+      case pim::kContactsNamespace: s = records_.contacts.MarkSynced(a.id, a.revision); break;
+      case pim::kEventsNamespace: s = records_.events.MarkSynced(a.id, a.revision); break;
+      case pim::kTasksNamespace: s = records_.tasks.MarkSynced(a.id, a.revision); break;
+      case pim::kNotesNamespace: s = records_.notes.MarkSynced(a.id, a.revision); break;
+      case pim::kPhotosNamespace: s = records_.photos.MarkSynced(a.id, a.revision); break;
+      default: break;
+    }
+    // kStale: edited while this round was under way; it goes up next round.
+    if (s != pim::Status::kOk && s != pim::Status::kStale) return s;
+  }
+  *again = reply.more() || size_t(sent.push_size()) >= kPushLimit || stats->conflicts > 0 ||
+           stats->merged > 0 || (cursor.reseed_pending() && sent.push_size() > 0);
+  return pim::Status::kOk;
+}
+
+}  // namespace swivel::os::sync

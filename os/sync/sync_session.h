@@ -1,0 +1,71 @@
+#pragma once
+// SyncSession: one round of sync at a time, as data: Build() makes the next SyncRequest from
+// the store, Apply() takes the server's reply. The agent carries requests and replies over
+// the radio (radio_call.h); tests can hand them to an in-process server directly.
+//
+// Build pushes the dirty records (at most kPushLimit a round) with their merge bases'
+// stamps. During a re-seed (the server lost data or was restored: its reply said
+// reseed_needed) it pushes every record it holds, tombstones included, in store order,
+// resuming after the last one the cursor says went up (so a power cut mid-re-seed carries
+// on); an unchanged one goes with base_unchanged. Then it goes back to pushing changes.
+//
+// Apply, for each pushed record: stored (or already there) -> its base becomes that
+// version; conflict -> three-way merge (merge.h) of the base, the device's record and the
+// server's, saved as a local change to push next round with the server's version as its
+// base, plus a conflict copy when one is made. For each pulled record: a clean local record
+// takes the server's version; a dirty one is merged the same way. Every record write, every
+// base and the new cursor go in ONE store transaction, so a power cut leaves the page
+// applied with its anchor or not at all; the dirty marks of acknowledged pushes are cleared
+// after it (a cut in between only re-pushes, which the server answers as unchanged).
+//
+// Nothing the server says deletes a record here, except a pulled tombstone for it.
+#include <cstddef>
+#include <cstdint>
+
+#include "os/pim/repository.h"
+#include "os/storage/store.h"
+#include "os/sync/sync_state.h"
+#include "proto/sync.pb.h"
+
+namespace swivel::os::sync {
+
+// The five repositories of one handset.
+struct Records {
+  pim::ContactRepository& contacts;
+  pim::EventRepository& events;
+  pim::TaskRepository& tasks;
+  pim::NoteRepository& notes;
+  pim::PhotoRepository& photos;
+};
+
+// What a round did, for logs and the status line.
+struct RoundStats {
+  size_t pushed = 0, stored = 0, conflicts = 0, conflict_copies = 0, waiting_for_blob = 0;
+  size_t pulled = 0, merged = 0;
+  bool reseed_started = false;
+};
+
+class SyncSession {
+ public:
+  static constexpr size_t kPushLimit = 100;
+  static constexpr uint32_t kPullRecords = 100;
+  static constexpr uint32_t kPullBytes = 128 * 1024;
+
+  SyncSession(Records records, SyncState& state, storage::Store& store)
+      : records_(records), state_(state), store_(store) {}
+
+  pim::Status Build(swivel::sync::SyncRequest* out);
+  // `again`: another round is wanted at once (more to push or to pull, merges to send).
+  pim::Status Apply(const swivel::sync::SyncRequest& sent, const swivel::sync::SyncReply& reply,
+                    bool* again, RoundStats* stats);
+
+ private:
+  template <typename Fn>
+  pim::Status ForEachType(Fn&& fn);
+
+  Records records_;
+  SyncState& state_;
+  storage::Store& store_;
+};
+
+}  // namespace swivel::os::sync

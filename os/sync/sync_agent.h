@@ -1,0 +1,68 @@
+#pragma once
+// SyncAgent: runs sync rounds on the device's event loop, through the radio only. A sync
+// starts when asked (SyncNow: "sync now", a save) and every `interval`; it goes round after
+// round until the session wants no more. When the service cannot be reached (radio off, no
+// signal, silence), answers garbage or an error, nothing changes on the handset and the
+// agent tries again after a backoff on device time. It tells its state in one line for the
+// status bar ("synced", "syncing", "offline", "sync failed", "not signed in").
+//
+// Dropping the agent (a battery pull drops the OS) cancels its timer; a reply still in
+// flight then finds no agent and is ignored.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "hal/clock.h"
+#include "hal/radio.h"
+#include "hal/random.h"
+#include "os/sync/backoff.h"
+#include "os/sync/sync_session.h"
+#include "os/sync/sync_state.h"
+
+namespace swivel::os::sync {
+
+struct AgentOptions {
+  hal::Duration interval{std::chrono::minutes(15)};  // between syncs when all is well
+  hal::Duration timeout{std::chrono::seconds(30)};   // for one request
+  BackoffOptions backoff;
+};
+
+class SyncAgent {
+ public:
+  using StatusLine = std::function<void(const std::string&)>;
+
+  SyncAgent(hal::Clock& clock, hal::Radio& radio, hal::Random& random, SyncSession& session,
+            SyncState& state, StatusLine status, AgentOptions options = {});
+  ~SyncAgent();
+  SyncAgent(const SyncAgent&) = delete;
+  SyncAgent& operator=(const SyncAgent&) = delete;
+
+  // Starts a sync now unless one is under way.
+  void SyncNow();
+  bool busy() const { return busy_; }
+  const std::string& status() const { return status_; }
+  const std::string& last_error() const { return last_error_; }
+  uint64_t rounds() const { return rounds_; }
+
+ private:
+  void Round();
+  void Failed(const std::string& status, const std::string& why);
+  void Schedule(hal::Duration delay);
+  void Say(const std::string& status);
+
+  hal::Clock& clock_;
+  hal::Radio& radio_;
+  SyncSession& session_;
+  SyncState& state_;
+  StatusLine status_line_;
+  AgentOptions options_;
+  Backoff backoff_;
+  bool busy_ = false;
+  std::string status_, last_error_;
+  uint64_t rounds_ = 0;
+  hal::TimerId timer_ = 0;
+  bool timer_set_ = false;
+  std::shared_ptr<SyncAgent*> self_;  // replies in flight hold a weak_ptr to it
+};
+
+}  // namespace swivel::os::sync

@@ -1,0 +1,157 @@
+// SyncAgent on virtual time, reaching swivel-syncd's logic only through a simulated radio.
+#include "os/sync/sync_agent.h"
+
+#include <gtest/gtest.h>
+
+#include "hal/sim/sim_clock.h"
+#include "hal/sim/sim_flash.h"
+#include "hal/sim/sim_radio.h"
+#include "hal/sim/sim_random.h"
+#include "server/radio_gateway.h"
+#include "tests/os/pim/pim_test_support.h"
+#include "tests/server/server_test_util.h"
+
+namespace swivel::os::sync {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr hal::FlashGeometry kGeometry{.page_size = 512, .pages_per_block = 16,
+                                       .block_count = 128, .erase_endurance = 100000};
+
+struct SyncAgentTest : ::testing::Test {
+  server::testing::ServerHarness server;
+  server::RadioGateway gateway{server.server()};
+  hal::sim::SimClock clock;
+  hal::sim::SimRandom random{5};
+  hal::sim::SimRadio radio{clock, hal::sim::SimRandom(6)};
+  std::unique_ptr<hal::sim::SimFlash> flash = hal::sim::SimFlash::InMemory(kGeometry, 1);
+  std::unique_ptr<storage::Store> store = pim::test::MountOk(*flash);
+  pim::ContactRepository contacts{*store, clock, random};
+  pim::EventRepository events{*store, clock, random};
+  pim::TaskRepository tasks{*store, clock, random};
+  pim::NoteRepository notes{*store, clock, random};
+  pim::PhotoRepository photos{*store, clock, random};
+  SyncState state{*store};
+  SyncSession session{{contacts, events, tasks, notes, photos}, state, *store};
+  std::vector<std::string> said;
+  bool garbage = false;
+
+  SyncAgentTest() {
+    radio.set_backend([this](const hal::Bytes& request) -> std::optional<hal::Bytes> {
+      if (garbage) return hal::Bytes{0xFF, 0x00, 0xFF};
+      return gateway.Handle(request);
+    });
+  }
+  void SignIn() {
+    swivel::sync::DeviceAccount account;
+    account.set_account("ana");
+    account.set_token(server.SignIn("ana", "phone").token);
+    ASSERT_EQ(state.SaveAccount(account), pim::Status::kOk);
+  }
+  std::unique_ptr<SyncAgent> Agent() {
+    return std::make_unique<SyncAgent>(clock, radio, random, session, state,
+                                       [this](const std::string& s) { said.push_back(s); });
+  }
+  size_t OnServer() {
+    auto other = server.SignIn("ana", "other");
+    return server.PullAll(other).size();
+  }
+  void SaveContacts(int n) {
+    for (int i = 0; i < n; ++i) {
+      swivel::pim::Contact c;
+      c.mutable_name()->set_given("c" + std::to_string(i));
+      ASSERT_EQ(contacts.Save(c), pim::Status::kOk);
+    }
+  }
+};
+
+TEST_F(SyncAgentTest, SyncsThroughTheRadioInRoundsAndSaysSo) {
+  SignIn();
+  SaveContacts(150);  // two push rounds
+  auto agent = Agent();
+  agent->SyncNow();
+  EXPECT_TRUE(agent->busy());
+  clock.run_for(10s);
+  EXPECT_FALSE(agent->busy());
+  EXPECT_EQ(agent->status(), "synced");
+  EXPECT_EQ(said, (std::vector<std::string>{"syncing", "synced"}));
+  EXPECT_GE(agent->rounds(), 2u);
+  EXPECT_EQ(OnServer(), 150u);
+  std::vector<pim::DirtyEntry> dirty;
+  ASSERT_EQ(contacts.Dirty(&dirty), pim::Status::kOk);
+  EXPECT_TRUE(dirty.empty());
+  // Later syncs come by themselves, every interval.
+  const uint64_t rounds = agent->rounds();
+  clock.run_for(AgentOptions{}.interval + 10s);
+  EXPECT_EQ(agent->rounds(), rounds + 1);
+}
+
+TEST_F(SyncAgentTest, AnOutageChangesNothingAndIsRetriedWithBackoffUntilItEnds) {
+  SignIn();
+  SaveContacts(3);
+  radio.set_link(hal::LinkState::kUpNoService);  // the radio is up; the service is silent
+  auto agent = Agent();
+  agent->SyncNow();
+  clock.run_for(31s);
+  EXPECT_EQ(agent->status(), "offline");
+  std::vector<pim::DirtyEntry> dirty;
+  ASSERT_EQ(contacts.Dirty(&dirty), pim::Status::kOk);
+  EXPECT_EQ(dirty.size(), 3u) << "nothing is marked synced that was not";
+  // Retries keep coming, further and further apart (5 s doubling, with jitter).
+  const uint64_t first = radio.counters().requests;
+  clock.run_for(10min);
+  const uint64_t in_ten_minutes = radio.counters().requests - first;
+  EXPECT_GE(in_ten_minutes, 3u);
+  EXPECT_LE(in_ten_minutes, 8u) << "backoff, not a busy loop";
+  radio.set_link(hal::LinkState::kUp);
+  clock.run_for(30min);  // the next retry, at most the cap away
+  EXPECT_EQ(agent->status(), "synced");
+  EXPECT_EQ(OnServer(), 3u);
+}
+
+TEST_F(SyncAgentTest, GarbageAndErrorsFromTheServiceChangeNothing) {
+  SignIn();
+  SaveContacts(2);
+  garbage = true;
+  auto agent = Agent();
+  agent->SyncNow();
+  clock.run_for(10s);
+  EXPECT_EQ(agent->status(), "sync failed");
+  EXPECT_EQ(agent->last_error(), "the reply is not a RadioReply");
+  swivel::sync::DeviceCursor cursor;
+  ASSERT_EQ(state.LoadCursor(&cursor), pim::Status::kOk);
+  EXPECT_EQ(cursor.anchor(), 0u);
+  EXPECT_TRUE(cursor.epoch().empty());
+  // A token the server does not know: its error, and still nothing changes.
+  garbage = false;
+  swivel::sync::DeviceAccount account;
+  account.set_token("not a token");
+  ASSERT_EQ(state.SaveAccount(account), pim::Status::kOk);
+  agent->SyncNow();
+  clock.run_for(10s);
+  EXPECT_EQ(agent->status(), "sync failed");
+  EXPECT_NE(agent->last_error().find("the service said"), std::string::npos) << agent->last_error();
+  std::vector<pim::DirtyEntry> dirty;
+  ASSERT_EQ(contacts.Dirty(&dirty), pim::Status::kOk);
+  EXPECT_EQ(dirty.size(), 2u);
+}
+
+TEST_F(SyncAgentTest, NotSignedInSaysSoAndABatteryPullMidSyncIsHarmless) {
+  auto agent = Agent();
+  agent->SyncNow();
+  EXPECT_EQ(agent->status(), "not signed in");
+  SignIn();
+  SaveContacts(1);
+  agent->SyncNow();
+  agent.reset();  // the OS is dropped with the request in flight
+  clock.run_for(10s);  // its reply arrives to nobody
+  agent = Agent();
+  agent->SyncNow();
+  clock.run_for(10s);
+  EXPECT_EQ(agent->status(), "synced");
+  EXPECT_EQ(OnServer(), 1u) << "the retry after the lost answer does not duplicate";
+}
+
+}  // namespace
+}  // namespace swivel::os::sync

@@ -17,6 +17,10 @@ Device::Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, Dev
       notes_(*store_, devices.clock, devices.random),
       photos_(*store_, devices.clock, devices.random),
       drafts_(*store_),
-      kernel_(devices, std::move(options.kernel)) {}
+      sync_state_(*store_),
+      sync_session_({contacts_, events_, tasks_, notes_, photos_}, sync_state_, *store_),
+      kernel_(devices, std::move(options.kernel)),
+      sync_agent_(devices.clock, devices.radio, devices.random, sync_session_, sync_state_,
+                  [this](const std::string& line) { kernel_.SetSyncStatus(line); }, options.sync) {}
 
 }  // namespace swivel::os::kernel

@@ -10,12 +10,14 @@
 #include "os/kernel/kernel.h"
 #include "os/pim/repository.h"
 #include "os/storage/store.h"
+#include "os/sync/sync_agent.h"
 
 namespace swivel::os::kernel {
 
 struct DeviceOptions {
   KernelOptions kernel;
   storage::StoreOptions store;
+  sync::AgentOptions sync;
 };
 
 class Device {
@@ -33,6 +35,8 @@ class Device {
   pim::NoteRepository& notes() { return notes_; }
   pim::PhotoRepository& photos() { return photos_; }
   Drafts& drafts() { return drafts_; }
+  sync::SyncState& sync_state() { return sync_state_; }
+  sync::SyncAgent& sync() { return sync_agent_; }
 
  private:
   Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, DeviceOptions options);
@@ -44,7 +48,10 @@ class Device {
   pim::NoteRepository notes_;
   pim::PhotoRepository photos_;
   Drafts drafts_;
-  Kernel kernel_;  // last: it goes first, before what its apps use
+  sync::SyncState sync_state_;
+  sync::SyncSession sync_session_;
+  Kernel kernel_;  // after the records, before the agent that reports to its status bar
+  sync::SyncAgent sync_agent_;  // goes first: no sync round outlives what it writes
 };
 
 }  // namespace swivel::os::kernel

@@ -48,7 +48,7 @@ void SyncAgent::Round() {
   swivel::sync::DeviceAccount account;
   if (state_.LoadAccount(&account) != pim::Status::kOk || account.token().empty()) {
     busy_ = false;
-    Say("not signed in");
+    Say("no account");
     Schedule(options_.interval);
     return;
   }

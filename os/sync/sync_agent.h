@@ -4,7 +4,7 @@
 // round until the session wants no more. When the service cannot be reached (radio off, no
 // signal, silence), answers garbage or an error, nothing changes on the handset and the
 // agent tries again after a backoff on device time. It tells its state in one line for the
-// status bar ("synced", "syncing", "offline", "sync failed", "not signed in").
+// status bar ("synced", "syncing", "offline", "sync failed", "no account").
 //
 // Dropping the agent (a battery pull drops the OS) cancels its timer; a reply still in
 // flight then finds no agent and is ignored.

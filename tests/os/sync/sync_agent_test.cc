@@ -140,7 +140,7 @@ TEST_F(SyncAgentTest, GarbageAndErrorsFromTheServiceChangeNothing) {
 TEST_F(SyncAgentTest, NotSignedInSaysSoAndABatteryPullMidSyncIsHarmless) {
   auto agent = Agent();
   agent->SyncNow();
-  EXPECT_EQ(agent->status(), "not signed in");
+  EXPECT_EQ(agent->status(), "no account");
   SignIn();
   SaveContacts(1);
   agent->SyncNow();

@@ -3,12 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "hal/sim/sim_clock.h"
-#include "hal/sim/sim_flash.h"
 #include "hal/sim/sim_radio.h"
-#include "hal/sim/sim_random.h"
 #include "server/radio_gateway.h"
-#include "tests/os/pim/pim_test_support.h"
+#include "tests/os/sync/sync_test_phone.h"
 #include "tests/server/server_test_util.h"
 
 namespace swivel::os::sync {
@@ -16,28 +13,15 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr hal::FlashGeometry kGeometry{.page_size = 512, .pages_per_block = 16,
-                                       .block_count = 128, .erase_endurance = 100000};
-
-struct SyncAgentTest : ::testing::Test {
+struct SyncAgentTest : ::testing::Test, test::StoragePhone {
+  SyncAgentTest() : StoragePhone(5) { Connect(); }
   server::testing::ServerHarness server;
   server::RadioGateway gateway{server.server()};
-  hal::sim::SimClock clock;
-  hal::sim::SimRandom random{5};
   hal::sim::SimRadio radio{clock, hal::sim::SimRandom(6)};
-  std::unique_ptr<hal::sim::SimFlash> flash = hal::sim::SimFlash::InMemory(kGeometry, 1);
-  std::unique_ptr<storage::Store> store = pim::test::MountOk(*flash);
-  pim::ContactRepository contacts{*store, clock, random};
-  pim::EventRepository events{*store, clock, random};
-  pim::TaskRepository tasks{*store, clock, random};
-  pim::NoteRepository notes{*store, clock, random};
-  pim::PhotoRepository photos{*store, clock, random};
-  SyncState state{*store};
-  SyncSession session{{contacts, events, tasks, notes, photos}, state, *store};
   std::vector<std::string> said;
   bool garbage = false;
 
-  SyncAgentTest() {
+  void Connect() {
     radio.set_backend([this](const hal::Bytes& request) -> std::optional<hal::Bytes> {
       if (garbage) return hal::Bytes{0xFF, 0x00, 0xFF};
       return gateway.Handle(request);

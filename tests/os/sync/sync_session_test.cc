@@ -6,10 +6,7 @@
 
 #include <memory>
 
-#include "hal/sim/sim_clock.h"
-#include "hal/sim/sim_flash.h"
-#include "hal/sim/sim_random.h"
-#include "tests/os/pim/pim_test_support.h"
+#include "tests/os/sync/sync_test_phone.h"
 #include "tests/server/server_test_util.h"
 
 namespace swivel::os::sync {
@@ -17,23 +14,9 @@ namespace {
 
 using server::testing::ServerHarness;
 
-constexpr hal::FlashGeometry kGeometry{.page_size = 512, .pages_per_block = 16,
-                                       .block_count = 256, .erase_endurance = 100000};
-
-// One handset's storage side: flash, store, repositories and its sync session.
-struct Phone {
-  explicit Phone(uint64_t seed) : random(seed) {}
-  hal::sim::SimClock clock;
-  hal::sim::SimRandom random;
-  std::unique_ptr<hal::sim::SimFlash> flash = hal::sim::SimFlash::InMemory(kGeometry, 1);
-  std::unique_ptr<storage::Store> store = pim::test::MountOk(*flash);
-  pim::ContactRepository contacts{*store, clock, random};
-  pim::EventRepository events{*store, clock, random};
-  pim::TaskRepository tasks{*store, clock, random};
-  pim::NoteRepository notes{*store, clock, random};
-  pim::PhotoRepository photos{*store, clock, random};
-  SyncState state{*store};
-  SyncSession session{{contacts, events, tasks, notes, photos}, state, *store};
+// One handset's storage side and its sync session, with its device token.
+struct Phone : test::StoragePhone {
+  using StoragePhone::StoragePhone;
   std::string token;
 
   // Rounds until the session wants no more; the stats of all of them.

@@ -58,13 +58,14 @@ void Kernel::Render(bool changed) {
     return;
   }
   // The status bar changes without keys (the clock, the battery, the radio).
-  std::string status = ui::DumpTree(status_.Refresh(), nullptr);
+  const ui::Widget& bar = status_.Refresh();
+  std::string status = ui::DumpTree(bar, nullptr);
   if (!changed && status == drawn_status_) return;
   drawn_status_ = std::move(status);
   App* app = apps_.current();
   const ui::Widget* screen = app ? app->screen() : nullptr;
   const ui::Widget* focused = app && app->focus() && !menu_ ? app->focus()->focused() : nullptr;
-  renderer_.Draw({{&status_.Refresh(), nullptr},
+  renderer_.Draw({{&bar, nullptr},
                   {screen, focused},
                   {menu_ ? &menu_->root() : nullptr, menu_ ? menu_->focus().focused() : nullptr}});
 }

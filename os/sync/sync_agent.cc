@@ -37,6 +37,51 @@ void SyncAgent::SyncNow() {
   Round();
 }
 
+void SyncAgent::SignIn(const std::string& account, const std::string& password,
+                       const std::string& device_name, bool create,
+                       std::function<void(const std::string& error)> done) {
+  std::weak_ptr<SyncAgent*> alive = self_;
+  auto sign_in = [this, alive, account, password, device_name, done]() {
+    swivel::sync::RadioRequest request;
+    auto& in = *request.mutable_sign_in();
+    in.set_account(account);
+    in.set_password(password);
+    in.set_device_name(device_name);
+    RadioCall(radio_, request, options_.timeout,
+              [alive, account, done](CallStatus status, swivel::sync::RadioReply reply, std::string why) {
+                const auto self = alive.lock();
+                if (!self) return;
+                if (status != CallStatus::kOk) return done(why);
+                if (reply.code() != 0 || !reply.has_sign_in()) return done(reply.message());
+                swivel::sync::DeviceAccount saved;
+                saved.set_account(account);
+                saved.set_device_id(reply.sign_in().device_id());
+                saved.set_token(reply.sign_in().token());
+                // The token and a fresh cursor together: a new start in the account's history.
+                std::vector<storage::Change> changes;
+                (*self)->state_.StageAccount(saved, &changes);
+                swivel::sync::DeviceCursor fresh;
+                fresh.set_reseed_pending(true);
+                (*self)->state_.StageCursor(fresh, &changes);
+                if (const auto s = pim::FromStorage((*self)->session_.store().Commit(changes)); s != pim::Status::kOk)
+                  return done("the account could not be saved: " + std::string(pim::ToString(s)));
+                done("");
+                (*self)->SyncNow();
+              });
+  };
+  if (!create) return sign_in();
+  swivel::sync::RadioRequest request;
+  request.mutable_sign_up()->set_account(account);
+  request.mutable_sign_up()->set_password(password);
+  RadioCall(radio_, request, options_.timeout,
+            [alive, sign_in, done](CallStatus status, swivel::sync::RadioReply reply, std::string why) {
+              if (!alive.lock()) return;
+              if (status != CallStatus::kOk) return done(why);
+              if (reply.code() != 0) return done(reply.message());
+              sign_in();
+            });
+}
+
 void SyncAgent::Failed(const std::string& status, const std::string& why) {
   busy_ = false;
   last_error_ = why;

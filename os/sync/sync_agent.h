@@ -39,6 +39,13 @@ class SyncAgent {
 
   // Starts a sync now unless one is under way.
   void SyncNow();
+  // Signs this handset in to `account` (creating the account first when `create`), keeps
+  // the device token it gets, and syncs from scratch: everything the handset holds goes up
+  // (what the server has already is answered as unchanged) and everything the account holds
+  // comes down, so a new or wiped handset gets it all back. `done` gets "" on success or
+  // what went wrong; a failed sign-in changes nothing.
+  void SignIn(const std::string& account, const std::string& password, const std::string& device_name,
+              bool create, std::function<void(const std::string& error)> done);
   bool busy() const { return busy_; }
   const std::string& status() const { return status_; }
   const std::string& last_error() const { return last_error_; }

@@ -55,6 +55,7 @@ class SyncSession {
       : records_(records), state_(state), store_(store) {}
 
   pim::Status Build(swivel::sync::SyncRequest* out);
+  storage::Store& store() { return store_; }
   // `again`: another round is wanted at once (more to push or to pull, merges to send).
   pim::Status Apply(const swivel::sync::SyncRequest& sent, const swivel::sync::SyncReply& reply,
                     bool* again, RoundStats* stats);

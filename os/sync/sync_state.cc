@@ -36,8 +36,13 @@ pim::Status SyncState::LoadAccount(swivel::sync::DeviceAccount* out) {
 }
 
 pim::Status SyncState::SaveAccount(const swivel::sync::DeviceAccount& account) {
-  const storage::Change c = Put(pim::kSyncStateNamespace, StateKey(kAccountKey), account);
-  return pim::FromStorage(store_.Commit({&c, 1}));
+  std::vector<storage::Change> changes;
+  StageAccount(account, &changes);
+  return pim::FromStorage(store_.Commit(changes));
+}
+
+void SyncState::StageAccount(const swivel::sync::DeviceAccount& account, std::vector<storage::Change>* out) {
+  out->push_back(Put(pim::kSyncStateNamespace, StateKey(kAccountKey), account));
 }
 
 pim::Status SyncState::LoadCursor(swivel::sync::DeviceCursor* out) {

@@ -24,6 +24,7 @@ class SyncState {
   // kNotFound before the handset was ever signed in / synced.
   pim::Status LoadAccount(swivel::sync::DeviceAccount* out);
   pim::Status SaveAccount(const swivel::sync::DeviceAccount& account);
+  void StageAccount(const swivel::sync::DeviceAccount& account, std::vector<storage::Change>* out);
   // A cursor never written reads as the empty one (no epoch, anchor 0): a first sync.
   pim::Status LoadCursor(swivel::sync::DeviceCursor* out);
   void StageCursor(const swivel::sync::DeviceCursor& cursor, std::vector<storage::Change>* out);

@@ -139,3 +139,60 @@ TEST_F(SyncAgentTest, NotSignedInSaysSoAndABatteryPullMidSyncIsHarmless) {
 
 }  // namespace
 }  // namespace swivel::os::sync
+
+namespace swivel::os::sync {
+namespace {
+
+TEST_F(SyncAgentTest, SigningUpFromTheHandsetKeepsItsTokenAndSyncsWhatItHeld) {
+  SaveContacts(4);  // saved before any account existed
+  auto agent = Agent();
+  std::optional<std::string> error;
+  agent->SignIn("bea", "wrong horse", "phone", /*create=*/false, [&](const std::string& e) { error = e; });
+  clock.run_for(5s);
+  ASSERT_TRUE(error);
+  EXPECT_FALSE(error->empty()) << "no such account yet";
+  swivel::sync::DeviceAccount account;
+  EXPECT_EQ(state.LoadAccount(&account), pim::Status::kNotFound) << "a failed sign-in keeps nothing";
+  error.reset();
+  agent->SignIn("bea", "correct horse", "phone", /*create=*/true, [&](const std::string& e) { error = e; });
+  clock.run_for(10s);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(*error, "");
+  ASSERT_EQ(state.LoadAccount(&account), pim::Status::kOk);
+  EXPECT_EQ(account.account(), "bea");
+  EXPECT_FALSE(account.token().empty());
+  EXPECT_EQ(agent->status(), "synced");
+  auto other = server.SignIn("bea", "laptop");
+  EXPECT_EQ(server.PullAll(other).size(), 4u);
+}
+
+}  // namespace
+}  // namespace swivel::os::sync
+
+namespace swivel::os::sync {
+namespace {
+
+TEST_F(SyncAgentTest, AWipedHandsetSignedInAgainGetsEverythingBack) {
+  SignIn();
+  SaveContacts(120);
+  auto agent = Agent();
+  agent->SyncNow();
+  clock.run_for(10s);
+  ASSERT_EQ(OnServer(), 120u);
+  // Another handset, empty, signs in to the same account.
+  test::StoragePhone wiped(9);
+  hal::sim::SimRadio its_radio{wiped.clock, hal::sim::SimRandom(10)};
+  its_radio.set_backend([this](const hal::Bytes& r) -> std::optional<hal::Bytes> { return gateway.Handle(r); });
+  SyncAgent its_agent(wiped.clock, its_radio, wiped.random, wiped.session, wiped.state, nullptr);
+  std::optional<std::string> error;
+  its_agent.SignIn("ana", "correct horse", "new phone", false, [&](const std::string& e) { error = e; });
+  wiped.clock.run_for(10s);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(*error, "");
+  std::vector<swivel::pim::Contact> got;
+  ASSERT_EQ(wiped.contacts.List(&got), pim::Status::kOk);
+  EXPECT_EQ(got.size(), 120u);
+}
+
+}  // namespace
+}  // namespace swivel::os::sync

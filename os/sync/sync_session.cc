@@ -41,25 +41,19 @@ Record ToWire(uint8_t ns, const M& record) {
   return r;
 }
 
-template <typename M>
-uint64_t RevisionIn(const std::string& payload) {
-  M m;
-  return m.ParseFromString(payload) ? m.meta().revision() : 0;
-}
+}  // namespace
 
-// The revision a pushed record carried: what its dirty mark is cleared for.
-uint64_t RevisionOf(const Record& r) {
-  switch (NamespaceOf(r.type())) {
-    case pim::kContactsNamespace: return RevisionIn<swivel::pim::Contact>(r.payload());
-    case pim::kEventsNamespace: return RevisionIn<swivel::pim::Event>(r.payload());
-    case pim::kTasksNamespace: return RevisionIn<swivel::pim::Task>(r.payload());
-    case pim::kNotesNamespace: return RevisionIn<swivel::pim::Note>(r.payload());
-    case pim::kPhotosNamespace: return RevisionIn<swivel::pim::Photo>(r.payload());
-    default: return 0;
+template <typename Fn>
+pim::Status SyncSession::WithRepository(uint8_t ns, Fn&& fn) {
+  switch (ns) {
+    case pim::kContactsNamespace: return fn(records_.contacts);
+    case pim::kEventsNamespace: return fn(records_.events);
+    case pim::kTasksNamespace: return fn(records_.tasks);
+    case pim::kNotesNamespace: return fn(records_.notes);
+    case pim::kPhotosNamespace: return fn(records_.photos);
+    default: return pim::Status::kOk;  // a type this handset does not know: left alone
   }
 }
-
-}  // namespace
 
 template <typename Fn>
 pim::Status SyncSession::ForEachType(Fn&& fn) {
@@ -198,14 +192,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
       }
       return state_.StageBase(ns, remote, &changes);
     };
-    switch (ns) {
-      case pim::kContactsNamespace: return one(records_.contacts);
-      case pim::kEventsNamespace: return one(records_.events);
-      case pim::kTasksNamespace: return one(records_.tasks);
-      case pim::kNotesNamespace: return one(records_.notes);
-      case pim::kPhotosNamespace: return one(records_.photos);
-      default: return pim::Status::kOk;  // a type this handset does not know: left alone
-    }
+    return WithRepository(ns, one);
   };
 
   for (int i = 0; i < sent.push_size(); ++i) {
@@ -222,7 +209,14 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
         const uint8_t ns = NamespaceOf(pushed.type());
         staged.insert({ns, pushed.id()});
         if (const auto s = state_.StageBase(ns, base, &changes); s != pim::Status::kOk) return s;
-        acks.push_back({ns, pushed.id(), RevisionOf(pushed)});
+        // The revision it carried: what its dirty mark is cleared for.
+        uint64_t revision = 0;
+        WithRepository(ns, [&](auto& repo) {
+          typename RecordOf<std::decay_t<decltype(repo)>>::type sent_record;
+          if (sent_record.ParseFromString(pushed.payload())) revision = sent_record.meta().revision();
+          return pim::Status::kOk;
+        });
+        acks.push_back({ns, pushed.id(), revision});
         break;
       }
       case PushResult::OUTCOME_CONFLICT:
@@ -251,15 +245,8 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
   if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
 
   for (const Ack& a : acks) {
-    pim::Status s = pim::Status::kOk;
-    switch (a.ns) {
-      case pim::kContactsNamespace: s = records_.contacts.MarkSynced(a.id, a.revision); break;
-      case pim::kEventsNamespace: s = records_.events.MarkSynced(a.id, a.revision); break;
-      case pim::kTasksNamespace: s = records_.tasks.MarkSynced(a.id, a.revision); break;
-      case pim::kNotesNamespace: s = records_.notes.MarkSynced(a.id, a.revision); break;
-      case pim::kPhotosNamespace: s = records_.photos.MarkSynced(a.id, a.revision); break;
-      default: break;
-    }
+    const pim::Status s =
+        WithRepository(a.ns, [&](auto& repo) { return repo.MarkSynced(a.id, a.revision); });
     // kStale: edited while this round was under way; it goes up next round.
     if (s != pim::Status::kOk && s != pim::Status::kStale) return s;
   }

@@ -62,7 +62,9 @@ class SyncSession {
 
  private:
   template <typename Fn>
-  pim::Status ForEachType(Fn&& fn);
+  pim::Status ForEachType(Fn&& fn);  // fn(repository, its namespace) for each record type
+  template <typename Fn>
+  pim::Status WithRepository(uint8_t ns, Fn&& fn);  // fn(the repository of namespace ns)
 
   Records records_;
   SyncState& state_;

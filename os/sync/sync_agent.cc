@@ -77,7 +77,11 @@ void SyncAgent::SignIn(const std::string& account, const std::string& password,
             [alive, sign_in, done](CallStatus status, swivel::sync::RadioReply reply, std::string why) {
               if (!alive.lock()) return;
               if (status != CallStatus::kOk) return done(why);
-              if (reply.code() != 0) return done(reply.message());
+              // "Create" on a server that has the account already (another handset of the
+              // same owner re-created it after the server lost everything) is a sign-in:
+              // the password decides.
+              if (reply.code() != kServiceOk && reply.code() != kServiceAlreadyExists)
+                return done(reply.message());
               sign_in();
             });
 }
@@ -111,6 +115,13 @@ void SyncAgent::Round() {
               SyncAgent& agent = **self;
               if (status == CallStatus::kUnreachable) return agent.Failed("offline", why);
               if (status == CallStatus::kGarbage) return agent.Failed("sync failed", why);
+              if (reply.code() == kServiceUnavailable || reply.code() == kServiceDeadlineExceeded)
+                return agent.Failed("offline", "the service cannot be reached: " + reply.message());
+              // The server no longer knows this handset (it lost its accounts, or the token
+              // was revoked): nothing changes here, the records stay and keep their dirty
+              // marks, and the owner signs in again (Settings), which re-seeds the server.
+              if (reply.code() == kServiceUnauthenticated)
+                return agent.Failed("sign in again", "the service said: " + reply.message());
               if (reply.code() != 0 || !reply.has_sync())
                 return agent.Failed("sync failed", "the service said: " + reply.message());
               bool again = false;

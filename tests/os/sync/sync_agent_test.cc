@@ -114,7 +114,7 @@ TEST_F(SyncAgentTest, GarbageAndErrorsFromTheServiceChangeNothing) {
   ASSERT_EQ(state.SaveAccount(account), pim::Status::kOk);
   agent->SyncNow();
   clock.run_for(10s);
-  EXPECT_EQ(agent->status(), "sync failed");
+  EXPECT_EQ(agent->status(), "sign in again");
   EXPECT_NE(agent->last_error().find("the service said"), std::string::npos) << agent->last_error();
   std::vector<pim::DirtyEntry> dirty;
   ASSERT_EQ(contacts.Dirty(&dirty), pim::Status::kOk);
@@ -192,6 +192,67 @@ TEST_F(SyncAgentTest, AWipedHandsetSignedInAgainGetsEverythingBack) {
   std::vector<swivel::pim::Contact> got;
   ASSERT_EQ(wiped.contacts.List(&got), pim::Status::kOk);
   EXPECT_EQ(got.size(), 120u);
+}
+
+}  // namespace
+}  // namespace swivel::os::sync
+
+namespace swivel::os::sync {
+namespace {
+
+// The 2009 failure: the server comes back empty, its accounts gone with the records. The
+// handsets keep everything, say so, and the owner signing in again (re-creating the account
+// from the first handset; "create" from the second finds it there) puts it all back.
+TEST_F(SyncAgentTest, AServerThatLostItsAccountsAsksToSignInAgainAndGetsEverythingBack) {
+  SignIn();
+  SaveContacts(30);
+  auto agent = Agent();
+  agent->SyncNow();
+  clock.run_for(10s);
+  ASSERT_EQ(OnServer(), 30u);
+  SaveContacts(5);  // made after the last sync: only this handset has them
+
+  server::testing::ServerHarness empty;
+  server::RadioGateway empty_gateway{empty.server()};
+  radio.set_backend([&](const hal::Bytes& r) -> std::optional<hal::Bytes> { return empty_gateway.Handle(r); });
+  agent->SyncNow();
+  clock.run_for(10s);
+  EXPECT_EQ(agent->status(), "sign in again");
+  std::vector<pim::DirtyEntry> dirty;
+  ASSERT_EQ(contacts.Dirty(&dirty), pim::Status::kOk);
+  EXPECT_EQ(dirty.size(), 5u) << "the unsent changes stay marked";
+  std::vector<swivel::pim::Contact> held;
+  ASSERT_EQ(contacts.List(&held), pim::Status::kOk);
+  EXPECT_EQ(held.size(), 35u);
+
+  std::optional<std::string> error;
+  agent->SignIn("ana", "correct horse", "phone", /*create=*/true, [&](const std::string& e) { error = e; });
+  clock.run_for(20s);
+  ASSERT_TRUE(error);
+  ASSERT_EQ(*error, "");
+  EXPECT_EQ(agent->status(), "synced");
+  auto reader = empty.SignIn("ana", "reader");
+  EXPECT_EQ(empty.PullAll(reader).size(), 35u);
+
+  // A second handset of the same owner, signing in with "create" too, is simply signed in;
+  // the wrong password is still refused.
+  test::StoragePhone second(11);
+  hal::sim::SimRadio its_radio{second.clock, hal::sim::SimRandom(12)};
+  its_radio.set_backend([&](const hal::Bytes& r) -> std::optional<hal::Bytes> { return empty_gateway.Handle(r); });
+  SyncAgent its_agent(second.clock, its_radio, second.random, second.session, second.state, nullptr);
+  error.reset();
+  its_agent.SignIn("ana", "wrong horse", "second", /*create=*/true, [&](const std::string& e) { error = e; });
+  second.clock.run_for(10s);
+  ASSERT_TRUE(error);
+  EXPECT_NE(*error, "");
+  error.reset();
+  its_agent.SignIn("ana", "correct horse", "second", /*create=*/true, [&](const std::string& e) { error = e; });
+  second.clock.run_for(20s);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(*error, "");
+  std::vector<swivel::pim::Contact> got;
+  ASSERT_EQ(second.contacts.List(&got), pim::Status::kOk);
+  EXPECT_EQ(got.size(), 35u);
 }
 
 }  // namespace

@@ -29,13 +29,20 @@ options:
                     then the window stays open (exit status as headless when it closes)
   --exit-after-script
                     in the window: exit as soon as the script ends
+  --syncd ADDR      the swivel-syncd the handset's radio reaches (default 127.0.0.1:7410,
+                    where scripts/run starts one); "none": the radio finds no service
+  --sync-policy P   keep (default): the handset holds a real copy of its data and never
+                    drops it for the server. cache-only: after every power loss it empties
+                    its store and reloads from the server, as the handsets of the 2009
+                    outage did. For drills and demos of that failure only
   --seed N          seeds every source of randomness (default 1)
   --locale L        the device locale, for sorting and search (default en_US)
   -h, --help        show this help
 
 Output: "swivel-emu: ready (...)" on standard output after every boot (in the window, once
 its first frame is shown); after --script, "swivel-emu: script passed" or "swivel-emu:
-script failed" (the reason on standard error). `screenshot FILE` writes the handset
+script failed" (the reason on standard error). Commands that print (sync now, save,
+records) print to standard output. `screenshot FILE` writes the handset
 screen's framebuffer as a PNG, exact pixels. Headless without --script, commands are read
 from standard input, one a line, each answered "ok" or an error.
 
@@ -75,6 +82,11 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args) {
       if (!value(o.locale)) return fail("--locale needs a locale, e.g. de_DE");
     } else if (a == "--script") {
       if (!value(o.script)) return fail("--script needs a file");
+    } else if (a == "--syncd") {
+      if (!value(o.syncd) || o.syncd.empty()) return fail("--syncd needs an address (HOST:PORT) or none");
+    } else if (a == "--sync-policy") {
+      if (!value(v) || (v != "keep" && v != "cache-only")) return fail("--sync-policy takes keep or cache-only");
+      o.cache_only = v == "cache-only";
     } else if (a == "--seed") {
       if (!value(v)) return fail("--seed needs a number");
       const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), o.seed);

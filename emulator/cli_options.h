@@ -12,6 +12,8 @@ struct EmuOptions {
   std::string profile;  // empty: not given
   std::string locale = "en_US";
   std::string script;   // empty: none
+  std::string syncd = "127.0.0.1:7410";  // where the radio reaches swivel-syncd; "none": nowhere
+  bool cache_only = false;  // --sync-policy cache-only (the 2009 behaviour, for drills)
   uint64_t seed = 1;
   int scale = 1;
   bool headless = false;

@@ -71,7 +71,9 @@ void Handset::Step() {
     // A critical battery shut the OS down: what is left is the battery running out.
     if (!os_->kernel().running()) os_.reset();
   }
-  if (!board_.powered()) os_.reset();
+  // A torn flash write (a power cut scheduled on the flash) is the power failing: the OS
+  // goes as with a pulled battery, and power on boots it again.
+  if (!board_.powered() || !board_.flash().powered()) os_.reset();
 }
 
 void Handset::KeyDown(hal::Key key, char32_t character) {

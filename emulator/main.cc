@@ -15,6 +15,7 @@
 #include "emulator/skin.h"
 #include "emulator/skin_options.h"
 #include "emulator/skin_path.h"
+#include "emulator/syncd_link.h"
 #include "emulator/window/key_help.h"
 #include "emulator/window/window.h"
 #include "hal/sim/device_profile.h"
@@ -65,6 +66,7 @@ int Report(const emulator::PlayResult& r) {
 emulator::PlayerHooks Hooks(emulator::Handset& handset) {
   auto hooks = emulator::UiHooks(handset);
   hooks.screenshot = emulator::ScreenshotHook(handset);
+  hooks.print = [](const std::string& line) { std::cout << line << std::endl; };
   return hooks;
 }
 
@@ -180,6 +182,7 @@ int main(int argc, char** argv) {
   options.board.seed = o.seed;
   options.board.flash_image = flash;
   options.install = [rules = *rules](os::kernel::Device& d) { apps::InstallApps(d, rules); };
+  if (o.cache_only) options.os.sync.policy = os::sync::SyncPolicy::kCacheOnly;
   if (o.headless)
     options.booted = [&handset, &profile, &flash] { PrintReady(*handset, profile->name, flash); };
   try {
@@ -187,6 +190,8 @@ int main(int argc, char** argv) {
   } catch (const hal::sim::ImageError& e) {
     return Fail(e.what());
   }
+  std::unique_ptr<emulator::SyncdLink> syncd;
+  if (o.syncd != "none") syncd = std::make_unique<emulator::SyncdLink>(o.syncd, handset->board().radio());
   const emulator::Script* s = script ? &*script : nullptr;
   return window ? RunWindow(*window, *handset, s, o.exit_after_script) : RunHeadless(*handset, s);
 }

@@ -1,5 +1,6 @@
 #include "emulator/player.h"
 
+#include "emulator/data_commands.h"
 #include "emulator/text_util.h"
 
 namespace swivel::emulator {
@@ -47,6 +48,8 @@ PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks
       ok = handset.PowerOn(&why);
     } else if (const auto* r = std::get_if<RadioPower>(&c)) {
       handset.SetRadio(r->on);
+    } else {
+      RunDataCommand(c, handset, hooks.print ? hooks.print : [](const std::string&) {}, &ok, &why);
     }
     if (!ok) return {false, script.file + ":" + std::to_string(line.line) + ": " + why};
   }

@@ -28,6 +28,8 @@ struct PlayerHooks {
   std::function<void(int64_t ms)> wait;
   std::function<void()> before_key;
   std::function<bool()> keep_going;
+  // Lines the data commands print (saved ids, records, sync status); unset: dropped.
+  std::function<void(const std::string&)> print;
 };
 
 PlayResult Play(const Script& script, Handset& handset, const PlayerHooks& hooks = {});

@@ -8,52 +8,10 @@
 namespace swivel::emulator {
 namespace {
 
-// Splits off the first word; `rest` gets what follows, trimmed.
-std::string_view Word(std::string_view s, std::string_view* rest) {
-  s = Trim(s);
-  size_t end = 0;
-  while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
-  *rest = Trim(s.substr(end));
-  return s.substr(0, end);
-}
-
 // One UTF-8 code point making up all of `s`, or 0.
 char32_t SingleCodePoint(std::string_view s) {
   const std::u32string d = DecodeUtf8(s);
   return d.size() == 1 && (d[0] != U'\uFFFD' || s == "\xef\xbf\xbd") ? d[0] : 0;
-}
-
-// A double-quoted string with \" \\ \n escapes, and nothing after it.
-bool Quoted(std::string_view s, std::string* out, std::string* error) {
-  if (s.size() < 2 || s.front() != '"') {
-    *error = "expected a \"quoted\" string";
-    return false;
-  }
-  out->clear();
-  for (size_t i = 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '"') {
-      if (!Trim(s.substr(i + 1)).empty()) {
-        *error = "unexpected text after the closing quote";
-        return false;
-      }
-      return true;
-    }
-    if (c == '\\') {
-      if (++i == s.size()) break;
-      const char e = s[i];
-      if (e == 'n') *out += '\n';
-      else if (e == '"' || e == '\\') *out += e;
-      else {
-        *error = std::string("unknown escape \\") + e;
-        return false;
-      }
-      continue;
-    }
-    *out += c;
-  }
-  *error = "missing closing quote";
-  return false;
 }
 
 bool OnOff(std::string_view s, bool* on) {
@@ -147,6 +105,7 @@ std::optional<Command> ParseLine(std::string_view line, std::string* error) {
     if (!OnOff(rest, &r.on)) return *error = "radio takes on or off", std::nullopt;
     return r;
   }
+  if (auto data = ParseDataCommand(verb, rest, error); data || !error->empty()) return data;
   return *error = "unknown command '" + std::string(verb) + "'", std::nullopt;
 }
 

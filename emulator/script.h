@@ -15,9 +15,26 @@
 //   power on                boots the handset from its flash
 //   radio on|off
 //
+// Sync and records, for drills and tests that check data rather than pixels (the OS's own
+// interfaces, as an app would use them):
+//   sync now                 a sync, run to its end on device time; prints "sync: STATUS"
+//                            (with ": WHY" when it failed)
+//   sync start               starts a sync and goes on at once (to pull the battery mid-sync)
+//   sign in ACCOUNT "PASSWORD" [create]
+//                            signs the handset in (create: the account too, when the
+//                            server lacks it); fails with the server's reason
+//   save KIND [ID] "TEXT"    saves a record: a new one, or record ID (32 hex digits)
+//                            changed. KIND contact (TEXT is the name), event, task (the
+//                            title) or note (the body). Prints "saved KIND ID revision N"
+//   delete KIND ID           deletes a record (a tombstone stays, so the delete syncs)
+//   records                  prints "record KIND ID revision N live|deleted "TEXT"" for
+//                            every record, tombstones too, then "records: COUNT"
+//   flash cut N              the N-th flash write from now is torn and power fails with it
+//
 // Blank lines and lines starting with # are ignored. A broken script is refused whole,
 // with the file and line of the first problem.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -49,8 +66,30 @@ struct Charger { bool on = false; bool operator==(const Charger&) const = defaul
 struct PowerOn { bool operator==(const PowerOn&) const = default; };
 struct RadioPower { bool on = false; bool operator==(const RadioPower&) const = default; };
 
+enum class RecordKind { kContact, kEvent, kTask, kNote, kPhoto };
+struct SyncRun { bool wait = true; bool operator==(const SyncRun&) const = default; };
+struct SignInAs {
+  std::string account, password;
+  bool create = false;
+  bool operator==(const SignInAs&) const = default;
+};
+struct SaveRecord {
+  RecordKind kind = RecordKind::kNote;
+  std::string id_hex;  // empty: a new record
+  std::string text;
+  bool operator==(const SaveRecord&) const = default;
+};
+struct DeleteRecord {
+  RecordKind kind = RecordKind::kNote;
+  std::string id_hex;
+  bool operator==(const DeleteRecord&) const = default;
+};
+struct ListRecords { bool operator==(const ListRecords&) const = default; };
+struct FlashCut { uint64_t writes = 1; bool operator==(const FlashCut&) const = default; };
+
 using Command = std::variant<Press, Type, Wait, ExpectText, ExpectFocus, Screenshot,
-                             BatteryPull, BatteryLevel, Charger, PowerOn, RadioPower>;
+                             BatteryPull, BatteryLevel, Charger, PowerOn, RadioPower,
+                             SyncRun, SignInAs, SaveRecord, DeleteRecord, ListRecords, FlashCut>;
 
 struct ScriptLine {
   int line = 0;  // in the file, from 1: failures name it
@@ -67,6 +106,12 @@ struct ScriptResult {
   std::string error;  // "FILE:LINE: what is wrong"; empty when the script parsed
   bool ok() const { return error.empty(); }
 };
+
+// The sync and record commands (script_data.cc): the command `verb` with `rest` names, or
+// nothing with `error` empty when `verb` is not one of them.
+std::optional<Command> ParseDataCommand(std::string_view verb, std::string_view rest, std::string* error);
+
+std::string_view RecordKindName(RecordKind kind);
 
 // `file` only names the script in errors.
 ScriptResult ParseScript(std::string_view text, std::string_view file);

@@ -42,4 +42,57 @@ std::u32string DecodeUtf8(std::string_view s) {
   return out;
 }
 
+std::string_view Word(std::string_view s, std::string_view* rest) {
+  s = Trim(s);
+  size_t end = 0;
+  while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
+  *rest = Trim(s.substr(end));
+  return s.substr(0, end);
+}
+
+bool Quoted(std::string_view s, std::string* out, std::string* error, std::string_view* rest) {
+  if (s.size() < 2 || s.front() != '"') {
+    *error = "expected a \"quoted\" string";
+    return false;
+  }
+  out->clear();
+  for (size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '"') {
+      const std::string_view after = Trim(s.substr(i + 1));
+      if (rest) *rest = after;
+      else if (!after.empty()) {
+        *error = "unexpected text after the closing quote";
+        return false;
+      }
+      return true;
+    }
+    if (c == '\\') {
+      if (++i == s.size()) break;
+      const char e = s[i];
+      if (e == 'n') *out += '\n';
+      else if (e == '"' || e == '\\') *out += e;
+      else {
+        *error = std::string("unknown escape \\") + e;
+        return false;
+      }
+      continue;
+    }
+    *out += c;
+  }
+  *error = "missing closing quote";
+  return false;
+}
+
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '"' || c == '\\') (out += '\\') += c;
+    else out += c;
+  }
+  return out + '"';
+}
+
 }  // namespace swivel::emulator
+

@@ -6,6 +6,9 @@ std::unique_ptr<Device> Device::Boot(hal::Devices& devices, DeviceOptions option
                                      storage::Status* status) {
   auto store = storage::Store::Mount(devices.flash, status, options.store);
   if (!store) return nullptr;
+  // The 2009 handsets' behaviour, for drills: boot means reloading from the server. A
+  // failure to drop the copy leaves it in place (the safe side) and the boot goes on.
+  if (options.sync.policy == sync::SyncPolicy::kCacheOnly) (void)sync::DropLocalCopy(*store);
   return std::unique_ptr<Device>(new Device(devices, std::move(store), std::move(options)));
 }
 

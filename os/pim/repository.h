@@ -67,6 +67,7 @@ template <> struct RecordTraits<::swivel::pim::Photo> {
 template <typename M>
 class Repository {
  public:
+  using Message = M;
   static constexpr uint8_t kNamespace = RecordTraits<M>::kNamespace;
   static constexpr uint8_t kDirtyNamespace = DirtyNamespace(kNamespace);
   static constexpr uint8_t kRemovedNamespace = RemovedNamespace(kNamespace);

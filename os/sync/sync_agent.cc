@@ -32,8 +32,13 @@ void SyncAgent::Schedule(hal::Duration delay) {
 }
 
 void SyncAgent::SyncNow() {
-  if (busy_) return;
+  if (busy_) {
+    // A change made while a sync runs may have missed its push: one more run follows.
+    again_after_ = true;
+    return;
+  }
   busy_ = true;
+  again_after_ = false;
   Round();
 }
 
@@ -132,6 +137,7 @@ void SyncAgent::Round() {
               if (again) return agent.Round();
               agent.busy_ = false;
               agent.last_error_.clear();
+              if (agent.again_after_) return agent.SyncNow();
               agent.Say("synced");
               agent.Schedule(agent.options_.interval);
             });

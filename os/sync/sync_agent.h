@@ -16,6 +16,7 @@
 #include "hal/radio.h"
 #include "hal/random.h"
 #include "os/sync/backoff.h"
+#include "os/sync/cache_only.h"
 #include "os/sync/sync_session.h"
 #include "os/sync/sync_state.h"
 
@@ -25,6 +26,7 @@ struct AgentOptions {
   hal::Duration interval{std::chrono::minutes(15)};  // between syncs when all is well
   hal::Duration timeout{std::chrono::seconds(30)};   // for one request
   BackoffOptions backoff;
+  SyncPolicy policy = SyncPolicy::kKeepData;  // applied at boot (os/kernel/device.cc)
 };
 
 class SyncAgent {
@@ -37,7 +39,8 @@ class SyncAgent {
   SyncAgent(const SyncAgent&) = delete;
   SyncAgent& operator=(const SyncAgent&) = delete;
 
-  // Starts a sync now unless one is under way.
+  // Starts a sync now; when one is under way, another follows it (what changed meanwhile
+  // may have missed its push).
   void SyncNow();
   // Signs this handset in to `account` (creating the account first when `create`), keeps
   // the device token it gets, and syncs from scratch: everything the handset holds goes up
@@ -65,6 +68,7 @@ class SyncAgent {
   AgentOptions options_;
   Backoff backoff_;
   bool busy_ = false;
+  bool again_after_ = false;  // SyncNow came while busy
   std::string status_, last_error_;
   uint64_t rounds_ = 0;
   hal::TimerId timer_ = 0;

@@ -257,3 +257,23 @@ TEST_F(SyncAgentTest, AServerThatLostItsAccountsAsksToSignInAgainAndGetsEverythi
 
 }  // namespace
 }  // namespace swivel::os::sync
+
+namespace swivel::os::sync {
+namespace {
+
+TEST_F(SyncAgentTest, ASaveWhileASyncRunsIsPushedByAnotherRunRightAfter) {
+  SignIn();
+  SaveContacts(1);
+  auto agent = Agent();
+  agent->SyncNow();
+  ASSERT_TRUE(agent->busy());
+  SaveContacts(1);  // its push missed the request already on its way
+  agent->SyncNow();
+  clock.run_for(10s);
+  EXPECT_FALSE(agent->busy());
+  EXPECT_EQ(agent->status(), "synced");
+  EXPECT_EQ(OnServer(), 2u);
+}
+
+}  // namespace
+}  // namespace swivel::os::sync

@@ -44,7 +44,8 @@ its first frame is shown); after --script, "swivel-emu: script passed" or "swive
 script failed" (the reason on standard error). Commands that print (sync now, save,
 records) print to standard output. `screenshot FILE` writes the handset
 screen's framebuffer as a PNG, exact pixels. Headless without --script, commands are read
-from standard input, one a line, each answered "ok" or an error.
+from standard input, one a line, each answered on standard output by a line "ok" or
+"error: WHY" (after whatever it printed).
 
 keys in scripts: a character, or jump, menu, back, cancel, up, down, left, right, select,
 enter, backspace, space, shift, alt, pageup, pagedown, shoulder-left, shoulder-right,

@@ -81,13 +81,19 @@ int RunHeadless(emulator::Handset& handset, const emulator::Script* script) {
   while (std::getline(std::cin, line)) {
     ++number;
     auto parsed = emulator::ParseScript(line, "stdin");
+    // Every command gets one answer line on standard output, "ok" or "error: WHY", so a
+    // driving program knows when it is done; the error goes to standard error too.
+    auto answer_error = [](const std::string& why) {
+      std::cerr << "swivel-emu: " << why << "\n";
+      std::cout << "error: " << why << std::endl;
+    };
     if (!parsed.ok()) {
-      std::cerr << "swivel-emu: " << parsed.error << "\n";
+      answer_error(parsed.error);
       continue;
     }
     for (auto& l : parsed.script.lines) l.line = number;
     const auto r = emulator::Play(parsed.script, handset, Hooks(handset));
-    if (!r.ok) std::cerr << "swivel-emu: " << r.error << "\n";
+    if (!r.ok) answer_error(r.error);
     else if (!parsed.script.lines.empty()) std::cout << "ok" << std::endl;
   }
   return 0;

@@ -242,7 +242,13 @@ Result<sync::SyncReply> RunSync(Store& store, AccountId account, std::string_vie
   }
 
   // One pull page after the anchor. The device's own changes are skipped, but the anchor
-  // moves past them.
+  // moves past them: it holds them already. Not so on a pull from anchor 0, a device
+  // starting over in this epoch (a first sync, or a handset that emptied itself): it gets
+  // everything but what it pushes in this very request.
+  const bool from_scratch = request.anchor() == 0;
+  std::set<std::pair<int, std::string>> pushed_now;
+  if (from_scratch)
+    for (const auto& r : request.push()) pushed_now.emplace(r.type(), r.id());
   const uint32_t page_records =
       request.max_records() ? std::min(request.max_records(), limits.max_page_records)
                             : limits.default_page_records;
@@ -252,12 +258,13 @@ Result<sync::SyncReply> RunSync(Store& store, AccountId account, std::string_vie
   uint64_t next_anchor = request.anchor();
   bool more = false;
   size_t bytes = 0;
-  txn->ScanFeed(request.anchor(), device, limits.max_feed_scan + 1, [&](const FeedEntry& e) {
+  txn->ScanFeed(request.anchor(), from_scratch ? std::string_view{} : device, limits.max_feed_scan + 1,
+                [&](const FeedEntry& e) {
     if (sum.scanned == limits.max_feed_scan) {
       more = true;
       return false;
     }
-    if (e.own) {
+    if (e.own || (from_scratch && pushed_now.count({e.record.type, e.record.id}))) {
       ++sum.scanned;
       next_anchor = e.record.feed_sequence;
       return true;

@@ -9,7 +9,8 @@ SyncAgent::SyncAgent(hal::Clock& clock, hal::Radio& radio, hal::Random& random, 
     : clock_(clock), radio_(radio), session_(session), state_(state),
       status_line_(std::move(status)), options_(options), backoff_(random, options.backoff),
       self_(std::make_shared<SyncAgent*>(this)) {
-  Schedule(options_.interval);
+  // A cache-only handset has just emptied itself (cache_only.h): it reloads at once.
+  Schedule(options_.policy == SyncPolicy::kCacheOnly ? hal::Duration{} : options_.interval);
 }
 
 SyncAgent::~SyncAgent() {

@@ -99,12 +99,20 @@ TEST(ServerPull, OwnChangesAreSkippedButTheAnchorMovesPastThem) {
   ASSERT_EQ(reply->pulled_size(), 1);
   EXPECT_EQ(reply->pulled(0).id(), Id(100));
   EXPECT_EQ(reply->next_anchor(), 6u);
-  // From anchor 0 again: still only the tablet's record.
+  // From anchor 0 again, the device starts over (it emptied itself): it gets everything,
+  // its own records too, but never what it pushes in that same request.
   Session fresh = phone;
   fresh.anchor = 0;
   auto all = h.PullAll(fresh);
-  ASSERT_EQ(all.size(), 1u);
+  ASSERT_EQ(all.size(), 6u);
   EXPECT_EQ(fresh.anchor, 6u);
+  fresh.anchor = 0;
+  auto again = h.Sync(fresh, {Contact(Id(200), "new")});
+  ASSERT_TRUE(again.ok());
+  std::set<std::string> ids;
+  for (const auto& r : again->pulled()) ids.insert(r.id());
+  EXPECT_EQ(ids.size(), 6u);
+  EXPECT_FALSE(ids.count(Id(200)));
 }
 
 TEST(ServerPull, AnchorResumesWhereTheDeviceStopped) {

@@ -15,6 +15,9 @@ struct StoragePhone {
   static constexpr hal::FlashGeometry kGeometry{.page_size = 512, .pages_per_block = 16,
                                                 .block_count = 256, .erase_endurance = 100000};
   explicit StoragePhone(uint64_t seed) : random(seed) {}
+  // The same handset after a power cut: its flash (powered again) mounted anew.
+  StoragePhone(uint64_t seed, std::unique_ptr<hal::sim::SimFlash> its_flash)
+      : random(seed), flash((its_flash->restore_power(), std::move(its_flash))) {}
 
   hal::sim::SimClock clock;
   hal::sim::SimRandom random;

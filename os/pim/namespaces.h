@@ -8,6 +8,9 @@
 //                                                   a swivel.sync.Record (os/sync)
 //   32     drafts (os/kernel/drafts.h) app id       what the user was typing, app-defined
 //   40     sync state (os/sync)        fixed keys   DeviceAccount, DeviceCursor
+//   49..53 trash of that type          record id    swivel.pim.TrashEntry: the last live
+//          (os/pim/trash.h)                         version of a deleted record and when it
+//                                                   was deleted, kept 30 days to restore it
 //   65..69 dirty set of that type      record id    revision to sync, 8 bytes little-endian
 //   129..133 removed records of a type record id    empty: marks the record as a tombstone,
 //                                                   so counts need no record reads
@@ -16,6 +19,8 @@
 // A dirty mark lives in a namespace of its own (record ns + 0x40) rather than inside the
 // record, so that the sync agent can list what to send without reading every record, and
 // clear a mark without rewriting the record. Both are written in the same transaction.
+// So are a tombstone, its removed marker and its trash entry (and, when the record is
+// saved live again, the erasure of the marker and the entry).
 #include <cstdint>
 
 namespace swivel::os::pim {
@@ -31,6 +36,10 @@ inline constexpr uint8_t kSyncStateNamespace = 40;
 inline constexpr uint8_t kBaseNamespaceOffset = 16;
 constexpr uint8_t BaseNamespace(uint8_t record_namespace) {
   return uint8_t(record_namespace + kBaseNamespaceOffset);
+}
+inline constexpr uint8_t kTrashNamespaceOffset = 48;
+constexpr uint8_t TrashNamespace(uint8_t record_namespace) {
+  return uint8_t(record_namespace + kTrashNamespaceOffset);
 }
 inline constexpr uint8_t kDirtyNamespaceOffset = 0x40;
 constexpr uint8_t DirtyNamespace(uint8_t record_namespace) {

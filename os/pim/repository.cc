@@ -87,10 +87,22 @@ Status Repository<M>::Stage(const storage::Key& key, const M& record, bool mark_
   } else if (store_.Contains(kDirtyNamespace, key)) {
     out->push_back({storage::RecordOp::kErase, kDirtyNamespace, key, {}});
   }
-  if (record.meta().deleted())
+  if (record.meta().deleted()) {
+    // A live record becoming a tombstone leaves its content in the trash. One that does
+    // not read (kCorrupt) is deleted all the same, with nothing to keep.
+    M stored;
+    const Status s = store_.Contains(kNamespace, key) ? Read(key, &stored) : Status::kNotFound;
+    if (s == Status::kOk && !stored.meta().deleted())
+      StageTrashEntry(kNamespace, key, stored.SerializeAsString(), clock_, out);
+    else if (s != Status::kOk && s != Status::kNotFound && s != Status::kCorrupt)
+      return s;  // power lost, I/O error
     out->push_back({storage::RecordOp::kPut, kRemovedNamespace, key, {}});
-  else if (store_.Contains(kRemovedNamespace, key))
-    out->push_back({storage::RecordOp::kErase, kRemovedNamespace, key, {}});
+  } else {
+    if (store_.Contains(kRemovedNamespace, key))
+      out->push_back({storage::RecordOp::kErase, kRemovedNamespace, key, {}});
+    if (store_.Contains(kTrashNamespace, key))  // alive again: nothing to restore
+      out->push_back({storage::RecordOp::kErase, kTrashNamespace, key, {}});
+  }
   return Status::kOk;
 }
 
@@ -227,6 +239,44 @@ template <typename M>
 Status Repository<M>::StageRemote(const M& record, std::vector<storage::Change>* out) {
   if (!ValidId(record.meta().id())) return Status::kInvalidRecord;
   return Stage(KeyOf(record.meta().id()), record, /*mark_dirty=*/false, out);
+}
+
+template <typename M>
+Status Repository<M>::ListTrash(std::vector<Trashed<M>>* out) {
+  out->clear();
+  Status result = Status::kOk;
+  for (const auto& key : KeysOf(store_, kTrashNamespace)) {
+    ::swivel::pim::TrashEntry entry;
+    Trashed<M> item;
+    Status s = ReadTrashEntry(store_, kNamespace, key, &entry);
+    if (s == Status::kOk && !item.record.ParseFromString(entry.record())) s = Status::kCorrupt;
+    if (s == Status::kCorrupt) {
+      result = s;
+      continue;
+    }
+    if (s != Status::kOk) return s;
+    item.deleted_at = hal::TimePoint(hal::Duration(entry.deleted_at_us()));
+    item.deleted_ms = entry.deleted_ms();
+    out->push_back(std::move(item));
+  }
+  return result;
+}
+
+template <typename M>
+Status Repository<M>::Restore(std::string_view id, M* restored) {
+  if (!ValidId(id)) return Status::kInvalidRecord;
+  ::swivel::pim::TrashEntry entry;
+  if (const Status s = ReadTrashEntry(store_, kNamespace, KeyOf(id), &entry); s != Status::kOk)
+    return s;
+  M record;
+  if (!record.ParseFromString(entry.record()) || record.meta().id() != id) return Status::kCorrupt;
+  record.mutable_meta()->set_deleted(false);
+  // Save's own path: the revision goes above the tombstone's, and Stage erases the entry.
+  std::vector<storage::Change> changes;
+  if (const Status s = StageLocal(record, &changes); s != Status::kOk) return s;
+  if (const Status s = FromStorage(store_.Commit(changes)); s != Status::kOk) return s;
+  if (restored) *restored = std::move(record);
+  return Status::kOk;
 }
 
 template class Repository<::swivel::pim::Contact>;

@@ -14,6 +14,10 @@
 //   a mark only if the record was not changed again meanwhile. Records from the server go
 //   in with ApplyRemote, which neither bumps the revision nor marks the record dirty.
 //
+// - A record that goes from live to a tombstone (Remove, or a tombstone from the server)
+//   leaves its last live version in the trash (trash.h), in the same transaction; Restore
+//   brings it back as a local change. ListTrash lists the trash of the type.
+//
 // Revisions are owned by the repository: Save sets stored revision + 1 and ignores the
 // revision in the caller's copy, so two saves made from the same (stale) copy never share
 // a revision. Timestamps (meta.modified_ms) come from the RTC and are for display only.
@@ -30,6 +34,7 @@
 #include "hal/random.h"
 #include "os/pim/namespaces.h"
 #include "os/pim/status.h"
+#include "os/pim/trash.h"
 #include "os/storage/store.h"
 #include "proto/pim.pb.h"
 
@@ -45,6 +50,14 @@ struct DirtyEntry {
 };
 
 enum class Listing { kLive, kWithDeleted };
+
+// A deleted record in the trash (trash.h).
+template <typename M>
+struct Trashed {
+  M record;                  // its last live version, meta as it was then
+  hal::TimePoint deleted_at;  // device time: the trash keeps it kTrashKeep from here
+  int64_t deleted_ms = 0;    // the RTC then, for display
+};
 
 // The namespace of each record type (see namespaces.h).
 template <typename M> struct RecordTraits;
@@ -71,6 +84,7 @@ class Repository {
   static constexpr uint8_t kNamespace = RecordTraits<M>::kNamespace;
   static constexpr uint8_t kDirtyNamespace = DirtyNamespace(kNamespace);
   static constexpr uint8_t kRemovedNamespace = RemovedNamespace(kNamespace);
+  static constexpr uint8_t kTrashNamespace = TrashNamespace(kNamespace);
 
   // `random` makes new ids; `clock` stamps meta.modified_ms. All three must outlive this.
   Repository(storage::Store& store, const hal::Clock& clock, hal::Random& random)
@@ -128,6 +142,16 @@ class Repository {
   Status StageLocal(M& record, std::vector<storage::Change>* out);
   Status StageRemote(const M& record, std::vector<storage::Change>* out);
 
+  // The trash of this type in id order. Errors as for ForEach (an entry that cannot be read
+  // is skipped).
+  Status ListTrash(std::vector<Trashed<M>>* out);
+  // Brings a deleted record back from the trash as a local change: its last live version is
+  // saved over its tombstone as Save would (the next revision, modified now, dirty, so it
+  // syncs back up) and its trash entry erased, in one transaction. `restored` (optional)
+  // gets what was stored. kNotFound when the trash holds nothing under `id`; kCorrupt when
+  // the entry cannot be read.
+  Status Restore(std::string_view id, M* restored = nullptr);
+
  private:
   // The stored record, checked: it parses and carries the id it is stored under.
   Status Read(const storage::Key& key, M* out);
@@ -135,7 +159,8 @@ class Repository {
   Status StoredRevision(const storage::Key& key, uint64_t* revision);
   Status NewId(storage::Key* key);
   // One transaction: the record, and either a dirty mark with its revision or (for a
-  // record from the server) the erasure of any mark.
+  // record from the server) the erasure of any mark; its removed marker and trash entry
+  // follow whether it is a tombstone.
   Status Write(const storage::Key& key, const M& record, bool mark_dirty);
   Status Stage(const storage::Key& key, const M& record, bool mark_dirty,
                std::vector<storage::Change>* out);

@@ -19,11 +19,21 @@ Device::Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, Dev
       tasks_(*store_, devices.clock, devices.random),
       notes_(*store_, devices.clock, devices.random),
       photos_(*store_, devices.clock, devices.random),
+      trash_(*store_, devices.clock),
+      trash_purge_(devices.clock),
       drafts_(*store_),
       sync_state_(*store_),
       sync_session_({contacts_, events_, tasks_, notes_, photos_}, sync_state_, *store_),
       kernel_(devices, std::move(options.kernel)),
       sync_agent_(devices.clock, devices.radio, devices.random, sync_session_, sync_state_,
-                  [this](const std::string& line) { kernel_.SetSyncStatus(line); }, options.sync) {}
+                  [this](const std::string& line) { kernel_.SetSyncStatus(line); }, options.sync) {
+  PurgeTrash();
+}
+
+void Device::PurgeTrash() {
+  // A failure (flash full, power lost) only leaves old entries for the next purge.
+  trash_.Purge();
+  trash_purge_.Start(std::chrono::hours(24), [this] { PurgeTrash(); });
+}
 
 }  // namespace swivel::os::kernel

@@ -3,12 +3,18 @@
 // PIM repositories on it, and the kernel. A battery pull is the Device being dropped with
 // no shutdown code (the host resets it); power on is Boot() again over the same flash,
 // which finds everything whose save returned success.
+//
+// The trash (os/pim/trash.h) is purged of entries 30 days old at boot and then once a day
+// of device time while the handset runs, so neither a handset that is never switched off
+// nor one that never syncs keeps deleted records for ever.
 #include <memory>
 
 #include "hal/devices.h"
 #include "os/kernel/drafts.h"
 #include "os/kernel/kernel.h"
+#include "os/kernel/timer.h"
 #include "os/pim/repository.h"
+#include "os/pim/trash.h"
 #include "os/storage/store.h"
 #include "os/sync/sync_agent.h"
 
@@ -34,12 +40,14 @@ class Device {
   pim::TaskRepository& tasks() { return tasks_; }
   pim::NoteRepository& notes() { return notes_; }
   pim::PhotoRepository& photos() { return photos_; }
+  pim::Trash& trash() { return trash_; }
   Drafts& drafts() { return drafts_; }
   sync::SyncState& sync_state() { return sync_state_; }
   sync::SyncAgent& sync() { return sync_agent_; }
 
  private:
   Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, DeviceOptions options);
+  void PurgeTrash();  // and again in a day
 
   std::unique_ptr<storage::Store> store_;
   pim::ContactRepository contacts_;
@@ -47,6 +55,8 @@ class Device {
   pim::TaskRepository tasks_;
   pim::NoteRepository notes_;
   pim::PhotoRepository photos_;
+  pim::Trash trash_;
+  Timer trash_purge_;
   Drafts drafts_;
   sync::SyncState sync_state_;
   sync::SyncSession sync_session_;

@@ -66,5 +66,28 @@ TEST(Device, BootingOnFlashThatFailsSaysWhy) {
   EXPECT_EQ(s, storage::Status::kPowerLost);
 }
 
+// The trash is purged at boot and once a day while the handset runs.
+TEST(Device, TheTrashIsPurgedAtBootAndOnceADay) {
+  using namespace std::chrono_literals;
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  board.battery().connect_charger(true);  // a month on
+  auto devices = board.devices();
+  auto device = BootOk(devices);
+  std::string ana, ben;
+  ASSERT_EQ(SaveContact(*device, "Ana", &ana), pim::Status::kOk);
+  ASSERT_EQ(SaveContact(*device, "Ben", &ben), pim::Status::kOk);
+  ASSERT_EQ(device->contacts().Remove(ana), pim::Status::kOk);
+  board.clock().run_for(29 * 24h);
+  EXPECT_EQ(device->trash().Count(), 1u);
+  board.clock().run_for(48h);  // the first daily purge after it is 30 days old
+  EXPECT_EQ(device->trash().Count(), 0u);
+
+  ASSERT_EQ(device->contacts().Remove(ben), pim::Status::kOk);
+  device.reset();  // switched off for a month: nothing runs
+  board.clock().run_for(30 * 24h);
+  device = BootOk(devices);
+  EXPECT_EQ(device->trash().Count(), 0u) << "purged at boot";
+}
+
 }  // namespace
 }  // namespace swivel::os::kernel

@@ -19,9 +19,6 @@ using swivel::sync::Record;
 using swivel::sync::SyncReply;
 using swivel::sync::SyncRequest;
 
-template <typename R> struct RecordOf;
-template <typename M> struct RecordOf<pim::Repository<M>> { using type = M; };
-
 storage::Key KeyOf(const std::string& id) {
   storage::Key k{};
   std::copy_n(id.begin(), std::min(id.size(), k.size()), k.begin());
@@ -43,28 +40,6 @@ Record ToWire(uint8_t ns, const M& record) {
 
 }  // namespace
 
-template <typename Fn>
-pim::Status SyncSession::WithRepository(uint8_t ns, Fn&& fn) {
-  switch (ns) {
-    case pim::kContactsNamespace: return fn(records_.contacts);
-    case pim::kEventsNamespace: return fn(records_.events);
-    case pim::kTasksNamespace: return fn(records_.tasks);
-    case pim::kNotesNamespace: return fn(records_.notes);
-    case pim::kPhotosNamespace: return fn(records_.photos);
-    default: return pim::Status::kOk;  // a type this handset does not know: left alone
-  }
-}
-
-template <typename Fn>
-pim::Status SyncSession::ForEachType(Fn&& fn) {
-  for (const pim::Status s :
-       {fn(records_.contacts, pim::kContactsNamespace), fn(records_.events, pim::kEventsNamespace),
-        fn(records_.tasks, pim::kTasksNamespace), fn(records_.notes, pim::kNotesNamespace),
-        fn(records_.photos, pim::kPhotosNamespace)})
-    if (s != pim::Status::kOk) return s;
-  return pim::Status::kOk;
-}
-
 pim::Status SyncSession::Build(SyncRequest* out) {
   out->Clear();
   DeviceCursor cursor;
@@ -77,8 +52,8 @@ pim::Status SyncSession::Build(SyncRequest* out) {
   if (cursor.reseed_pending()) {
     // Everything held, tombstones included, in store order from where the re-seed got to.
     // Keys come from the index; only the records pushed are read.
-    const auto s = ForEachType([&](auto& repo, uint8_t ns) {
-      using M = typename RecordOf<std::decay_t<decltype(repo)>>::type;
+    const auto s = ForEachType(records_, [&](auto& repo, uint8_t ns) {
+      using M = RecordOfT<decltype(repo)>;
       if (ns < cursor.reseed_type()) return pim::Status::kOk;
       std::vector<std::string> ids;
       store_.ForEach(ns, [&](const storage::Key& key, uint32_t) {
@@ -108,8 +83,8 @@ pim::Status SyncSession::Build(SyncRequest* out) {
     if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
   }
 
-  return ForEachType([&](auto& repo, uint8_t ns) {
-    using M = typename RecordOf<std::decay_t<decltype(repo)>>::type;
+  return ForEachType(records_, [&](auto& repo, uint8_t ns) {
+    using M = RecordOfT<decltype(repo)>;
     std::vector<pim::DirtyEntry> dirty;
     if (const auto s = repo.Dirty(&dirty); s != pim::Status::kOk) return s;
     for (const auto& entry : dirty) {
@@ -161,7 +136,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
     const uint8_t ns = NamespaceOf(remote.type());
     if (!staged.insert({ns, remote.id()}).second) return pim::Status::kOk;
     auto one = [&](auto& repo) -> pim::Status {
-      using M = typename RecordOf<std::decay_t<decltype(repo)>>::type;
+      using M = RecordOfT<decltype(repo)>;
       M theirs;
       if (!theirs.ParseFromString(remote.payload()) || theirs.meta().id() != remote.id())
         return pim::Status::kOk;  // not a record of that type: nothing changes for it
@@ -192,7 +167,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
       }
       return state_.StageBase(ns, remote, &changes);
     };
-    return WithRepository(ns, one);
+    return WithRepository(records_, ns, one);
   };
 
   for (int i = 0; i < sent.push_size(); ++i) {
@@ -211,8 +186,8 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
         if (const auto s = state_.StageBase(ns, base, &changes); s != pim::Status::kOk) return s;
         // The revision it carried: what its dirty mark is cleared for.
         uint64_t revision = 0;
-        WithRepository(ns, [&](auto& repo) {
-          typename RecordOf<std::decay_t<decltype(repo)>>::type sent_record;
+        WithRepository(records_, ns, [&](auto& repo) {
+          RecordOfT<decltype(repo)> sent_record;
           if (sent_record.ParseFromString(pushed.payload())) revision = sent_record.meta().revision();
           return pim::Status::kOk;
         });
@@ -246,7 +221,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
 
   for (const Ack& a : acks) {
     const pim::Status s =
-        WithRepository(a.ns, [&](auto& repo) { return repo.MarkSynced(a.id, a.revision); });
+        WithRepository(records_, a.ns, [&](auto& repo) { return repo.MarkSynced(a.id, a.revision); });
     // kStale: edited while this round was under way; it goes up next round.
     if (s != pim::Status::kOk && s != pim::Status::kStale) return s;
   }

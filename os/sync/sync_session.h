@@ -24,19 +24,11 @@
 
 #include "os/pim/repository.h"
 #include "os/storage/store.h"
+#include "os/sync/records.h"
 #include "os/sync/sync_state.h"
 #include "proto/sync.pb.h"
 
 namespace swivel::os::sync {
-
-// The five repositories of one handset.
-struct Records {
-  pim::ContactRepository& contacts;
-  pim::EventRepository& events;
-  pim::TaskRepository& tasks;
-  pim::NoteRepository& notes;
-  pim::PhotoRepository& photos;
-};
 
 // What a round did, for logs and the status line.
 struct RoundStats {
@@ -61,11 +53,6 @@ class SyncSession {
                     bool* again, RoundStats* stats);
 
  private:
-  template <typename Fn>
-  pim::Status ForEachType(Fn&& fn);  // fn(repository, its namespace) for each record type
-  template <typename Fn>
-  pim::Status WithRepository(uint8_t ns, Fn&& fn);  // fn(the repository of namespace ns)
-
   Records records_;
   SyncState& state_;
   storage::Store& store_;

@@ -11,6 +11,9 @@
 //   49..53 trash of that type          record id    swivel.pim.TrashEntry: the last live
 //          (os/pim/trash.h)                         version of a deleted record and when it
 //                                                   was deleted, kept 30 days to restore it
+//   57..61 held deletes of that type   record id    a pulled tombstone (swivel.sync.Record)
+//          (os/sync/delete_guard.h)                 for a record still live here, waiting
+//                                                   for the user to confirm a mass delete
 //   65..69 dirty set of that type      record id    revision to sync, 8 bytes little-endian
 //   129..133 removed records of a type record id    empty: marks the record as a tombstone,
 //                                                   so counts need no record reads
@@ -40,6 +43,10 @@ constexpr uint8_t BaseNamespace(uint8_t record_namespace) {
 inline constexpr uint8_t kTrashNamespaceOffset = 48;
 constexpr uint8_t TrashNamespace(uint8_t record_namespace) {
   return uint8_t(record_namespace + kTrashNamespaceOffset);
+}
+inline constexpr uint8_t kHeldNamespaceOffset = 56;
+constexpr uint8_t HeldNamespace(uint8_t record_namespace) {
+  return uint8_t(record_namespace + kHeldNamespaceOffset);
 }
 inline constexpr uint8_t kDirtyNamespaceOffset = 0x40;
 constexpr uint8_t DirtyNamespace(uint8_t record_namespace) {

@@ -115,6 +115,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
     cursor.set_reseed_pending(true);
     cursor.clear_reseed_type();
     cursor.clear_reseed_after();
+    guard_.StageDropAll(&cursor, &changes);  // pulled from the history the server lost
     state_.StageCursor(cursor, &changes);
     stats->reseed_started = true;
     *again = true;
@@ -129,6 +130,8 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
     uint64_t revision;
   };
   std::vector<Ack> acks;
+  HeldRound round;  // deletes for the guard to decide on at the end (delete_guard.h)
+  round.drop_all = cursor.epoch() != reply.epoch();  // a new sign-in: earlier holds are void
 
   // Takes the server's version `remote` of a record: as it is when the local record is
   // clean, merged when it is dirty; its base becomes that version.
@@ -143,6 +146,10 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
       M mine;
       const pim::Status got = repo.Get(remote.id(), &mine);
       const bool dirty = store_.Contains(pim::DirtyNamespace(ns), KeyOf(remote.id()));
+      if (theirs.meta().deleted() && got == pim::Status::kOk && !mine.meta().deleted() && !dirty) {
+        round.holds[ns][remote.id()] = remote;  // the base moves if and when it is applied
+        return pim::Status::kOk;
+      }
       if (got != pim::Status::kOk || !dirty) {
         if (const auto s = repo.StageRemote(theirs, &changes); s != pim::Status::kOk) return s;
       } else {
@@ -216,6 +223,13 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
     cursor.set_reseed_type(uint32_t(last.type()));
     cursor.set_reseed_after(last.id());
   }
+  const bool more_rounds = reply.more() || size_t(sent.push_size()) >= kPushLimit ||
+                           stats->conflicts > 0 || stats->merged > 0 ||
+                           (cursor.reseed_pending() && sent.push_size() > 0);
+  if (const auto s = guard_.Settle(round, staged, /*last_round=*/!more_rounds, &cursor, &changes,
+                                   &stats->held);
+      s != pim::Status::kOk)
+    return s;
   state_.StageCursor(cursor, &changes);
   if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
 
@@ -225,9 +239,12 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
     // kStale: edited while this round was under way; it goes up next round.
     if (s != pim::Status::kOk && s != pim::Status::kStale) return s;
   }
-  *again = reply.more() || size_t(sent.push_size()) >= kPushLimit || stats->conflicts > 0 ||
-           stats->merged > 0 || (cursor.reseed_pending() && sent.push_size() > 0);
+  *again = more_rounds;
   return pim::Status::kOk;
 }
+
+pim::Status SyncSession::HeldDeletes(HeldCounts* out) { return guard_.Held(out); }
+pim::Status SyncSession::ConfirmDeletes() { return guard_.Confirm(); }
+pim::Status SyncSession::KeepRecords() { return guard_.Keep(); }
 
 }  // namespace swivel::os::sync

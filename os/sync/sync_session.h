@@ -13,17 +13,22 @@
 // version; conflict -> three-way merge (merge.h) of the base, the device's record and the
 // server's, saved as a local change to push next round with the server's version as its
 // base, plus a conflict copy when one is made. For each pulled record: a clean local record
-// takes the server's version; a dirty one is merged the same way. Every record write, every
-// base and the new cursor go in ONE store transaction, so a power cut leaves the page
-// applied with its anchor or not at all; the dirty marks of acknowledged pushes are cleared
-// after it (a cut in between only re-pushes, which the server answers as unchanged).
+// takes the server's version; a dirty one is merged the same way; a tombstone for a clean
+// live record goes to the delete guard, which applies it at the sync's end or holds it for
+// the user. Every record write, every base, the guard's holds and the new cursor go in ONE
+// store transaction, so a power cut leaves the page applied with its anchor or not at all;
+// the dirty marks of acknowledged pushes are cleared after it (a cut in between only
+// re-pushes, which the server answers as unchanged).
 //
-// Nothing the server says deletes a record here, except a pulled tombstone for it.
+// Nothing the server says deletes a record here, except a pulled tombstone for it, and a
+// sync that would delete many records of a type waits for the user's word (the delete
+// guard, delete_guard.h): HeldDeletes, then ConfirmDeletes or KeepRecords.
 #include <cstddef>
 #include <cstdint>
 
 #include "os/pim/repository.h"
 #include "os/storage/store.h"
+#include "os/sync/delete_guard.h"
 #include "os/sync/records.h"
 #include "os/sync/sync_state.h"
 #include "proto/sync.pb.h"
@@ -34,6 +39,7 @@ namespace swivel::os::sync {
 struct RoundStats {
   size_t pushed = 0, stored = 0, conflicts = 0, conflict_copies = 0, waiting_for_blob = 0;
   size_t pulled = 0, merged = 0;
+  size_t held = 0;  // deletes from the server held for the user after this round
   bool reseed_started = false;
 };
 
@@ -44,7 +50,7 @@ class SyncSession {
   static constexpr uint32_t kPullBytes = 128 * 1024;
 
   SyncSession(Records records, SyncState& state, storage::Store& store)
-      : records_(records), state_(state), store_(store) {}
+      : records_(records), state_(state), store_(store), guard_(records, state, store) {}
 
   pim::Status Build(swivel::sync::SyncRequest* out);
   storage::Store& store() { return store_; }
@@ -52,10 +58,19 @@ class SyncSession {
   pim::Status Apply(const swivel::sync::SyncRequest& sent, const swivel::sync::SyncReply& reply,
                     bool* again, RoundStats* stats);
 
+  // Deletes from the server waiting for the user, per record type (empty: none).
+  pim::Status HeldDeletes(HeldCounts* out);
+  // The user agreed: the held deletes are applied, in one transaction.
+  pim::Status ConfirmDeletes();
+  // The user refused: the held records become local changes again, in one transaction, so
+  // the next sync pushes them back over the server's tombstones.
+  pim::Status KeepRecords();
+
  private:
   Records records_;
   SyncState& state_;
   storage::Store& store_;
+  DeleteGuard guard_;
 };
 
 }  // namespace swivel::os::sync

@@ -23,6 +23,24 @@ void SyncAgent::Say(const std::string& status) {
   if (status_line_) status_line_(status_);
 }
 
+std::string SyncAgent::Settled() {
+  HeldCounts held;
+  if (session_.HeldDeletes(&held) != pim::Status::kOk || held.empty()) return "synced";
+  return "confirm " + std::to_string(Total(held)) + " deletes";
+}
+
+pim::Status SyncAgent::ConfirmDeletes() {
+  const pim::Status s = session_.ConfirmDeletes();
+  if (status_.starts_with("confirm ")) Say(Settled());
+  return s;
+}
+
+pim::Status SyncAgent::KeepRecords() {
+  const pim::Status s = session_.KeepRecords();
+  if (s == pim::Status::kOk) SyncNow();
+  return s;
+}
+
 void SyncAgent::Schedule(hal::Duration delay) {
   if (timer_set_) clock_.cancel(timer_);
   timer_ = clock_.schedule_after(delay, [this] {
@@ -139,7 +157,7 @@ void SyncAgent::Round() {
               agent.busy_ = false;
               agent.last_error_.clear();
               if (agent.again_after_) return agent.SyncNow();
-              agent.Say("synced");
+              agent.Say(agent.Settled());
               agent.Schedule(agent.options_.interval);
             });
 }

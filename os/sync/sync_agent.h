@@ -4,7 +4,9 @@
 // round until the session wants no more. When the service cannot be reached (radio off, no
 // signal, silence), answers garbage or an error, nothing changes on the handset and the
 // agent tries again after a backoff on device time. It tells its state in one line for the
-// status bar ("synced", "syncing", "offline", "sync failed", "no account").
+// status bar ("synced", "syncing", "offline", "sync failed", "no account"), or, once a sync
+// ends with deletes from the server held by the delete guard (delete_guard.h), "confirm N
+// deletes" until the user answers with ConfirmDeletes or KeepRecords.
 //
 // Dropping the agent (a battery pull drops the OS) cancels its timer; a reply still in
 // flight then finds no agent and is ignored.
@@ -49,6 +51,13 @@ class SyncAgent {
   // what went wrong; a failed sign-in changes nothing.
   void SignIn(const std::string& account, const std::string& password, const std::string& device_name,
               bool create, std::function<void(const std::string& error)> done);
+  // The deletes waiting for the user's word, per record type.
+  pim::Status HeldDeletes(HeldCounts* out) { return session_.HeldDeletes(out); }
+  // The user agreed: the held deletes are applied.
+  pim::Status ConfirmDeletes();
+  // The user refused: the held records are kept, and a sync starts to push them back up
+  // (after the one under way, if any).
+  pim::Status KeepRecords();
   bool busy() const { return busy_; }
   const std::string& status() const { return status_; }
   const std::string& last_error() const { return last_error_; }
@@ -59,6 +68,7 @@ class SyncAgent {
   void Failed(const std::string& status, const std::string& why);
   void Schedule(hal::Duration delay);
   void Say(const std::string& status);
+  std::string Settled();  // "synced", or what waits for the user
 
   hal::Clock& clock_;
   hal::Radio& radio_;

@@ -178,10 +178,21 @@ bool Store::Contains(uint8_t ns, const Key& key) const {
 
 void Store::ForEach(uint8_t ns,
                     const std::function<void(const Key&, uint32_t size)>& visit) const {
+  ForEachAfter(ns, std::nullopt, [&](const Key& key, uint32_t size) {
+    visit(key, size);
+    return true;
+  });
+}
+
+void Store::ForEachAfter(uint8_t ns, const std::optional<Key>& after,
+                         const std::function<bool(const Key&, uint32_t size)>& visit) const {
   if (ns == kChunkNamespace) return;
-  for (auto it = index_.lower_bound({ns, Key{}}); it != index_.end() && it->first.first == ns; ++it) {
+  auto it = after ? index_.upper_bound({ns, *after}) : index_.lower_bound({ns, Key{}});
+  for (; it != index_.end() && it->first.first == ns; ++it) {
     const auto large = large_.find(it->first);
-    visit(it->first.second, large != large_.end() ? large->second.size : it->second.entry.value_size);
+    if (!visit(it->first.second,
+               large != large_.end() ? large->second.size : it->second.entry.value_size))
+      return;
   }
 }
 

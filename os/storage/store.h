@@ -80,6 +80,11 @@ class Store {
   bool Contains(uint8_t ns, const Key& key) const;
   // Every key of `ns` in key order, with its value's size.
   void ForEach(uint8_t ns, const std::function<void(const Key&, uint32_t size)>& visit) const;
+  // The same, starting after `after` (at the first key when there is none) and stopping
+  // when `visit` returns false: a walk that resumes or ends early costs the keys it visits,
+  // not the whole namespace (a re-seed pushes a namespace a page at a time).
+  void ForEachAfter(uint8_t ns, const std::optional<Key>& after,
+                    const std::function<bool(const Key&, uint32_t size)>& visit) const;
   size_t Count(uint8_t ns) const;
 
   const StoreStats& stats() const {

@@ -3,6 +3,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -51,15 +52,20 @@ pim::Status SyncSession::Build(SyncRequest* out) {
 
   if (cursor.reseed_pending()) {
     // Everything held, tombstones included, in store order from where the re-seed got to.
-    // Keys come from the index; only the records pushed are read.
+    // Keys come from the index, read from that point and only as far as this round takes
+    // (walking the whole namespace every round made a re-seed quadratic in the records
+    // held); only the records pushed are read.
     const auto s = ForEachType(records_, [&](auto& repo, uint8_t ns) {
       using M = RecordOfT<decltype(repo)>;
       if (ns < cursor.reseed_type()) return pim::Status::kOk;
+      std::optional<storage::Key> after;
+      if (ns == cursor.reseed_type() && !cursor.reseed_after().empty())
+        after = KeyOf(cursor.reseed_after());
       std::vector<std::string> ids;
-      store_.ForEach(ns, [&](const storage::Key& key, uint32_t) {
-        std::string id(key.begin(), key.end());
-        if (ns == cursor.reseed_type() && id <= cursor.reseed_after()) return;
-        if (size_t(out->push_size()) + ids.size() < kPushLimit) ids.push_back(std::move(id));
+      store_.ForEachAfter(ns, after, [&](const storage::Key& key, uint32_t) {
+        if (size_t(out->push_size()) + ids.size() >= kPushLimit) return false;
+        ids.emplace_back(key.begin(), key.end());
+        return true;
       });
       for (const auto& id : ids) {
         M r;

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "hal/sim/sim_flash.h"
@@ -82,6 +83,26 @@ TEST_F(StoreTest, ForEachVisitsOneNamespaceInKeyOrder) {
   });
   EXPECT_EQ(keys, (std::vector<uint8_t>{1, 3, 5, 9}));
   EXPECT_EQ(store->Count(2), 4u);
+}
+
+TEST_F(StoreTest, ForEachAfterResumesAfterAKeyAndStopsWhenTold) {
+  for (uint8_t n : {uint8_t{5}, uint8_t{1}, uint8_t{9}, uint8_t{3}, uint8_t{7}})
+    ASSERT_EQ(store->Put(2, K(n), Value(n, n)), Status::kOk);
+  ASSERT_EQ(store->Put(3, K(0), Value(1, 1)), Status::kOk);
+  auto walk = [&](std::optional<Key> after, size_t at_most) {
+    std::vector<uint8_t> keys;
+    store->ForEachAfter(2, after, [&](const Key& k, uint32_t size) {
+      EXPECT_EQ(size, k[15]);
+      keys.push_back(k[15]);
+      return keys.size() < at_most;
+    });
+    return keys;
+  };
+  EXPECT_EQ(walk(std::nullopt, 10), (std::vector<uint8_t>{1, 3, 5, 7, 9}));
+  EXPECT_EQ(walk(K(3), 10), (std::vector<uint8_t>{5, 7, 9})) << "after the key, not from it";
+  EXPECT_EQ(walk(K(4), 10), (std::vector<uint8_t>{5, 7, 9})) << "after a key not stored";
+  EXPECT_EQ(walk(K(1), 2), (std::vector<uint8_t>{3, 5})) << "stops when visit says so";
+  EXPECT_EQ(walk(K(9), 10), std::vector<uint8_t>{}) << "nothing after the last key";
 }
 
 TEST_F(StoreTest, LargeValueRoundTripsAcrossBlocks) {

@@ -20,7 +20,8 @@ namespace swivel::os::pim {
 
 class PhotoLibrary {
  public:
-  PhotoLibrary(storage::Store& store, PhotoRepository& photos) : store_(store), photos_(photos), blobs_(store) {}
+  PhotoLibrary(storage::Store& store, PhotoRepository& photos)
+      : store_(store), photos_(photos), blobs_(store) {}
 
   // Saves `record` as a local change (PhotoRepository::Save) with `bytes` as its blob:
   // byte_size and sha256 are set from the bytes, and everything lands in one transaction.
@@ -32,7 +33,9 @@ class PhotoLibrary {
   // A photo's bytes, checked against `sha256`: kNotFound while they are not here (a
   // pulled photo whose bytes are still downloading), kCorrupt when flash no longer holds
   // bytes with that hash (they are never returned).
-  Status ReadBlob(std::string_view sha256, std::string* bytes) { return blobs_.Read(sha256, bytes); }
+  Status ReadBlob(std::string_view sha256, std::string* bytes) {
+    return blobs_.Read(sha256, bytes);
+  }
   bool HasBlob(std::string_view sha256) { return blobs_.Has(sha256); }
 
   PhotoRepository& photos() { return photos_; }

@@ -81,7 +81,8 @@ std::vector<std::string> BlobLedger::Repushes() const {
 pim::Status BlobLedger::Wanted(std::vector<BlobRef>* out) {
   out->clear();
   std::vector<storage::Key> keys;
-  store_.ForEach(pim::kWantedBlobsNamespace, [&](const storage::Key& key, uint32_t) { keys.push_back(key); });
+  store_.ForEach(pim::kWantedBlobsNamespace,
+                 [&](const storage::Key& key, uint32_t) { keys.push_back(key); });
   pim::Status result = pim::Status::kOk;
   std::vector<uint8_t> value;
   for (const auto& key : keys) {

@@ -110,6 +110,9 @@ void BlobTransfer::Call(RadioRequest request, std::function<void(RadioReply)> on
               if (status == CallStatus::kUnreachable)
                 return (*self)->Finish(TransferResult::kUnreachable, why);
               if (status == CallStatus::kGarbage) return (*self)->Finish(TransferResult::kFailed, why);
+              if (reply.code() == kServiceUnavailable || reply.code() == kServiceDeadlineExceeded)
+                return (*self)->Finish(TransferResult::kUnreachable,
+                                       "the service cannot be reached: " + reply.message());
               on_reply(std::move(reply));
             });
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "os/pim/namespaces.h"
+#include "os/sync/radio_call.h"
 #include "server/radio_gateway.h"
 #include "tests/os/sync/photo_test_phone.h"
 #include "tests/server/server_test_util.h"
@@ -36,6 +37,8 @@ struct PhotoSyncTest : ::testing::Test {
   // Test hooks: run after the server handled a request; may change a download's reply.
   std::function<void(const swivel::sync::RadioRequest&)> after_request;
   std::function<void(swivel::sync::RadioReply&)> tamper;
+  // Answers blob calls instead of the server (the host bridge's own errors) when set.
+  std::function<std::optional<swivel::sync::RadioReply>(const swivel::sync::RadioRequest&)> bridge;
   PhotoPhone a{1}, b{2};
 
   PhotoSyncTest() {
@@ -49,6 +52,11 @@ struct PhotoSyncTest : ::testing::Test {
     phone.radio.set_backend([this](const hal::Bytes& bytes) -> std::optional<hal::Bytes> {
       swivel::sync::RadioRequest request;
       EXPECT_TRUE(request.ParseFromArray(bytes.data(), int(bytes.size())));
+      if (bridge && !request.has_sync())
+        if (auto answer = bridge(request)) {
+          const std::string s = answer->SerializeAsString();
+          return hal::Bytes(s.begin(), s.end());
+        }
       hal::Bytes reply = gateway->Handle(bytes);
       if (request.has_upload()) {
         traffic.upload_offsets.push_back(request.upload().offset());
@@ -144,6 +152,25 @@ TEST_F(PhotoSyncTest, AnUploadCutByTheLinkResumesWhereTheServerGotTo) {
   EXPECT_LT(radio_up, kMiB / 2 + 64 * 1024) << "the radio carried the second half only";
   EXPECT_EQ(PhotosOnServer(), 1u);
   EXPECT_EQ(a.Dirty(), 0u);
+}
+
+TEST_F(PhotoSyncTest, ABridgeThatCannotReachTheServiceMidUploadIsOffline) {
+  a.SavePhoto(200'000, 9);
+  bridge = [&](const swivel::sync::RadioRequest& r) -> std::optional<swivel::sync::RadioReply> {
+    if (!r.has_upload() || r.upload().offset() == 0) return std::nullopt;
+    swivel::sync::RadioReply reply;
+    reply.set_code(kServiceUnavailable);
+    reply.set_message("syncd is down");
+    return reply;
+  };
+  a.Sync();
+  EXPECT_EQ(a.os->agent.status(), "offline");
+  EXPECT_NE(a.os->agent.last_error().find("syncd is down"), std::string::npos);
+  EXPECT_EQ(a.Dirty(), 1u);
+  bridge = nullptr;
+  a.clock.run_for(30min);
+  EXPECT_EQ(a.os->agent.status(), "synced") << a.os->agent.last_error();
+  EXPECT_EQ(traffic.upload_bytes, 200'000u);
 }
 
 TEST_F(PhotoSyncTest, AnUploadCutByABatteryPullResumesAfterPowerOn) {

@@ -19,6 +19,7 @@ Device::Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, Dev
       tasks_(*store_, devices.clock, devices.random),
       notes_(*store_, devices.clock, devices.random),
       photos_(*store_, devices.clock, devices.random),
+      photo_library_(*store_, photos_),
       trash_(*store_, devices.clock),
       trash_purge_(devices.clock),
       drafts_(*store_),

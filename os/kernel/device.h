@@ -13,6 +13,7 @@
 #include "os/kernel/drafts.h"
 #include "os/kernel/kernel.h"
 #include "os/kernel/timer.h"
+#include "os/pim/photo_library.h"
 #include "os/pim/repository.h"
 #include "os/pim/trash.h"
 #include "os/storage/store.h"
@@ -40,6 +41,7 @@ class Device {
   pim::TaskRepository& tasks() { return tasks_; }
   pim::NoteRepository& notes() { return notes_; }
   pim::PhotoRepository& photos() { return photos_; }
+  pim::PhotoLibrary& photo_library() { return photo_library_; }  // photos with their bytes
   pim::Trash& trash() { return trash_; }
   Drafts& drafts() { return drafts_; }
   sync::SyncState& sync_state() { return sync_state_; }
@@ -55,6 +57,7 @@ class Device {
   pim::TaskRepository tasks_;
   pim::NoteRepository notes_;
   pim::PhotoRepository photos_;
+  pim::PhotoLibrary photo_library_;
   pim::Trash trash_;
   Timer trash_purge_;
   Drafts drafts_;

@@ -8,6 +8,12 @@
 //                                                   a swivel.sync.Record (os/sync)
 //   32     drafts (os/kernel/drafts.h) app id       what the user was typing, app-defined
 //   40     sync state (os/sync)        fixed keys   DeviceAccount, DeviceCursor
+//   44     photo bytes (blob_store.h)  sha256[0..12) a part of 64 KiB, or (index 0xFFFFFFFF)
+//                                      + part index  the header: sha256, size; held = header
+//   45     photo bytes to download     sha256[0..16) sha256 (32 bytes), size (8 bytes LE):
+//          (os/sync/blob_ledger.h)                  a pulled photo names them, not held here
+//   46     photos to push again        photo id     empty: the server lacked their bytes
+//          (os/sync/blob_ledger.h)                  (BLOB_MISSING) and they are not dirty
 //   49..53 trash of that type          record id    swivel.pim.TrashEntry: the last live
 //          (os/pim/trash.h)                         version of a deleted record and when it
 //                                                   was deleted, kept 30 days to restore it
@@ -36,6 +42,9 @@ inline constexpr uint8_t kPhotosNamespace = 5;
 
 inline constexpr uint8_t kDraftsNamespace = 32;
 inline constexpr uint8_t kSyncStateNamespace = 40;
+inline constexpr uint8_t kBlobsNamespace = 44;
+inline constexpr uint8_t kWantedBlobsNamespace = 45;
+inline constexpr uint8_t kRepushNamespace = 46;
 inline constexpr uint8_t kBaseNamespaceOffset = 16;
 constexpr uint8_t BaseNamespace(uint8_t record_namespace) {
   return uint8_t(record_namespace + kBaseNamespaceOffset);

@@ -8,6 +8,7 @@ SyncAgent::SyncAgent(hal::Clock& clock, hal::Radio& radio, hal::Random& random, 
                      SyncState& state, StatusLine status, AgentOptions options)
     : clock_(clock), radio_(radio), session_(session), state_(state),
       status_line_(std::move(status)), options_(options), backoff_(random, options.backoff),
+      transfer_(radio, session.store(), options.timeout, options.blobs),
       self_(std::make_shared<SyncAgent*>(this)) {
   // A cache-only handset has just emptied itself (cache_only.h): it reloads at once.
   Schedule(options_.policy == SyncPolicy::kCacheOnly ? hal::Duration{} : options_.interval);
@@ -58,6 +59,7 @@ void SyncAgent::SyncNow() {
   }
   busy_ = true;
   again_after_ = false;
+  transfer_.NewRun();
   Round();
 }
 
@@ -153,13 +155,31 @@ void SyncAgent::Round() {
               if (const auto s = agent.session_.Apply(sent, reply.sync(), &again, &stats); s != pim::Status::kOk)
                 return agent.Failed("sync failed", "applying the reply: " + std::string(pim::ToString(s)));
               agent.backoff_.Reset();
+              agent.transfer_.QueueUploads(stats.blobs_missing_on_server);
               if (again) return agent.Round();
-              agent.busy_ = false;
-              agent.last_error_.clear();
-              if (agent.again_after_) return agent.SyncNow();
-              agent.Say(agent.Settled());
-              agent.Schedule(agent.options_.interval);
+              agent.AfterRounds();
             });
+}
+
+void SyncAgent::AfterRounds() {
+  swivel::sync::DeviceAccount account;
+  if (!transfer_.HasWork() || state_.LoadAccount(&account) != pim::Status::kOk) return Synced();
+  Say("syncing photos");
+  // The transfer is a member: it never calls back once the agent is gone.
+  transfer_.Run(account.token(), [this](const TransferReport& report) {
+    if (report.result == TransferResult::kUnreachable) return Failed("offline", report.why);
+    if (report.uploaded > 0) return Round();  // the photos whose bytes are up now go again
+    if (report.result != TransferResult::kDone) return Failed("sync failed", report.why);
+    Synced();
+  });
+}
+
+void SyncAgent::Synced() {
+  busy_ = false;
+  last_error_.clear();
+  if (again_after_) return SyncNow();
+  Say(Settled());
+  Schedule(options_.interval);
 }
 
 }  // namespace swivel::os::sync

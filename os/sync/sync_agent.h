@@ -8,6 +8,10 @@
 // ends with deletes from the server held by the delete guard (delete_guard.h), "confirm N
 // deletes" until the user answers with ConfirmDeletes or KeepRecords.
 //
+// Photo bytes: after the rounds, the agent uploads the blobs the server answered
+// BLOB_MISSING for and downloads the ones pulled photos name (blob_transfer.h), saying
+// "syncing photos"; after an upload it runs another round, which pushes those photos again.
+//
 // Dropping the agent (a battery pull drops the OS) cancels its timer; a reply still in
 // flight then finds no agent and is ignored.
 #include <functional>
@@ -18,6 +22,7 @@
 #include "hal/radio.h"
 #include "hal/random.h"
 #include "os/sync/backoff.h"
+#include "os/sync/blob_transfer.h"
 #include "os/sync/cache_only.h"
 #include "os/sync/sync_session.h"
 #include "os/sync/sync_state.h"
@@ -29,6 +34,7 @@ struct AgentOptions {
   hal::Duration timeout{std::chrono::seconds(30)};   // for one request
   BackoffOptions backoff;
   SyncPolicy policy = SyncPolicy::kKeepData;  // applied at boot (os/kernel/device.cc)
+  TransferOptions blobs;
 };
 
 class SyncAgent {
@@ -65,6 +71,8 @@ class SyncAgent {
 
  private:
   void Round();
+  void AfterRounds();  // photo bytes, then synced
+  void Synced();
   void Failed(const std::string& status, const std::string& why);
   void Schedule(hal::Duration delay);
   void Say(const std::string& status);
@@ -77,6 +85,7 @@ class SyncAgent {
   StatusLine status_line_;
   AgentOptions options_;
   Backoff backoff_;
+  BlobTransfer transfer_;
   bool busy_ = false;
   bool again_after_ = false;  // SyncNow came while busy
   std::string status_, last_error_;

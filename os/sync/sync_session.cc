@@ -89,7 +89,7 @@ pim::Status SyncSession::Build(SyncRequest* out) {
     if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
   }
 
-  return ForEachType(records_, [&](auto& repo, uint8_t ns) {
+  const auto changed = ForEachType(records_, [&](auto& repo, uint8_t ns) {
     using M = RecordOfT<decltype(repo)>;
     std::vector<pim::DirtyEntry> dirty;
     if (const auto s = repo.Dirty(&dirty); s != pim::Status::kOk) return s;
@@ -103,6 +103,27 @@ pim::Status SyncSession::Build(SyncRequest* out) {
     }
     return pim::Status::kOk;
   });
+  if (changed != pim::Status::kOk) return changed;
+  return PushAgain(out);
+}
+
+pim::Status SyncSession::PushAgain(SyncRequest* out) {
+  std::set<std::string> sent;
+  for (const Record& r : out->push())
+    if (r.type() == swivel::sync::RECORD_TYPE_PHOTO) sent.insert(r.id());
+  for (const auto& id : ledger_.Repushes()) {
+    if (size_t(out->push_size()) >= kPushLimit) break;
+    if (sent.count(id)) continue;
+    swivel::pim::Photo photo;
+    if (records_.photos.Get(id, &photo) != pim::Status::kOk) continue;  // unreadable: not sent
+    Record& wire = *out->add_push() = ToWire(pim::kPhotosNamespace, photo);
+    if (Record base; state_.LoadBase(pim::kPhotosNamespace, id, &base) == pim::Status::kOk) {
+      *wire.mutable_stamp() = base.stamp();
+      // Clean (else it went up above as dirty): exactly the version its base names.
+      wire.set_base_unchanged(true);
+    }
+  }
+  return pim::Status::kOk;
 }
 
 pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, bool* again,
@@ -205,6 +226,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
           return pim::Status::kOk;
         });
         acks.push_back({ns, pushed.id(), revision});
+        ledger_.StagePushed(pushed, &changes);
         break;
       }
       case PushResult::OUTCOME_CONFLICT:
@@ -212,7 +234,11 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
         if (const auto s = take(result.current()); s != pim::Status::kOk) return s;
         break;
       case PushResult::OUTCOME_BLOB_MISSING:
-        ++stats->waiting_for_blob;  // stays dirty until its photo's bytes are up
+        // Not synced until its photo's bytes are up: it stays dirty (or is marked to be
+        // pushed again), and the agent uploads the blob.
+        ++stats->waiting_for_blob;
+        if (auto blob = ledger_.StageBlobMissing(pushed, &changes))
+          stats->blobs_missing_on_server.push_back(std::move(*blob));
         break;
       default:
         break;  // an outcome this handset does not know: the record stays dirty
@@ -229,14 +255,18 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
     cursor.set_reseed_type(uint32_t(last.type()));
     cursor.set_reseed_after(last.id());
   }
-  const bool more_rounds = reply.more() || size_t(sent.push_size()) >= kPushLimit ||
-                           stats->conflicts > 0 || stats->merged > 0 ||
-                           (cursor.reseed_pending() && sent.push_size() > 0);
+  // A full push whose every record waits for its bytes would go again exactly as it was:
+  // the agent uploads those bytes first.
+  const bool more_to_push = size_t(sent.push_size()) >= kPushLimit &&
+                            stats->waiting_for_blob < size_t(sent.push_size());
+  const bool more_rounds = reply.more() || more_to_push || stats->conflicts > 0 ||
+                           stats->merged > 0 || (cursor.reseed_pending() && sent.push_size() > 0);
   if (const auto s = guard_.Settle(round, staged, /*last_round=*/!more_rounds, &cursor, &changes,
                                    &stats->held);
       s != pim::Status::kOk)
     return s;
   state_.StageCursor(cursor, &changes);
+  stats->blobs_wanted = ledger_.StageWanted(&changes);  // with the records that name them
   if (const auto c = store_.Commit(changes); c != storage::Status::kOk) return pim::FromStorage(c);
 
   for (const Ack& a : acks) {

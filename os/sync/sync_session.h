@@ -23,11 +23,19 @@
 // Nothing the server says deletes a record here, except a pulled tombstone for it, and a
 // sync that would delete many records of a type waits for the user's word (the delete
 // guard, delete_guard.h): HeldDeletes, then ConfirmDeletes or KeepRecords.
+//
+// Photo bytes (blob_ledger.h): a photo the server answered BLOB_MISSING stays unsynced and
+// Apply names its blob in RoundStats for the agent to upload; one that is not dirty is
+// marked to be pushed again (Build pushes those after the dirty records). A pulled photo
+// whose bytes are not here is stored all the same, and its blob is remembered as wanted in
+// the same transaction, for the agent to download after the round.
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "os/pim/repository.h"
 #include "os/storage/store.h"
+#include "os/sync/blob_ledger.h"
 #include "os/sync/delete_guard.h"
 #include "os/sync/records.h"
 #include "os/sync/sync_state.h"
@@ -41,6 +49,8 @@ struct RoundStats {
   size_t pulled = 0, merged = 0;
   size_t held = 0;  // deletes from the server held for the user after this round
   bool reseed_started = false;
+  std::vector<BlobRef> blobs_missing_on_server;  // pushes answered BLOB_MISSING: upload these
+  size_t blobs_wanted = 0;  // pulled photos whose bytes are not here: newly remembered
 };
 
 class SyncSession {
@@ -50,10 +60,12 @@ class SyncSession {
   static constexpr uint32_t kPullBytes = 128 * 1024;
 
   SyncSession(Records records, SyncState& state, storage::Store& store)
-      : records_(records), state_(state), store_(store), guard_(records, state, store) {}
+      : records_(records), state_(state), store_(store), guard_(records, state, store),
+        ledger_(store) {}
 
   pim::Status Build(swivel::sync::SyncRequest* out);
   storage::Store& store() { return store_; }
+  BlobLedger& ledger() { return ledger_; }
   // `again`: another round is wanted at once (more to push or to pull, merges to send).
   pim::Status Apply(const swivel::sync::SyncRequest& sent, const swivel::sync::SyncReply& reply,
                     bool* again, RoundStats* stats);
@@ -67,10 +79,14 @@ class SyncSession {
   pim::Status KeepRecords();
 
  private:
+  // Appends the photos marked to be pushed again that `out` does not carry yet.
+  pim::Status PushAgain(swivel::sync::SyncRequest* out);
+
   Records records_;
   SyncState& state_;
   storage::Store& store_;
   DeleteGuard guard_;
+  BlobLedger ledger_;
 };
 
 }  // namespace swivel::os::sync

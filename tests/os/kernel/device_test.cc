@@ -57,6 +57,25 @@ TEST(Device, ABatteryPullLosesNothingThatWasSaved) {
   EXPECT_GE(dirty.size(), 2u) << "what sync has not sent yet is still marked";
 }
 
+TEST(Device, APhotoKeepsItsBytesThroughABatteryPull) {
+  hal::sim::SimBoard board{hal::sim::BoardOptions{}};
+  auto devices = board.devices();
+  auto device = BootOk(devices);
+  const std::string bytes(200'000, 'p');
+  swivel::pim::Photo photo;
+  ASSERT_EQ(device->photo_library().SavePhoto(photo, bytes), pim::Status::kOk);
+  board.pull_battery();
+  device.reset();
+  board.insert_battery(80);
+  ASSERT_TRUE(board.power_on());
+  device = BootOk(devices);
+  swivel::pim::Photo stored;
+  ASSERT_EQ(device->photos().Get(photo.meta().id(), &stored), pim::Status::kOk);
+  std::string read;
+  ASSERT_EQ(device->photo_library().ReadBlob(stored.sha256(), &read), pim::Status::kOk);
+  EXPECT_TRUE(read == bytes);
+}
+
 TEST(Device, BootingOnFlashThatFailsSaysWhy) {
   hal::sim::SimBoard board{hal::sim::BoardOptions{}};
   auto devices = board.devices();

@@ -1,6 +1,8 @@
 #include "emulator/data_commands.h"
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 
@@ -59,7 +61,35 @@ auto WithRepository(os::kernel::Device& d, RecordKind kind, Fn&& fn) {
   return fn(d.photos());
 }
 
+bool SavePhoto(os::kernel::Device& d, const SaveRecord& c, const PrintLine& print, std::string* why) {
+  std::ifstream in(c.file, std::ios::binary);
+  if (!in) return *why = c.file + ": cannot be read", false;
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  swivel::pim::Photo photo;
+  if (!c.id_hex.empty()) {
+    if (const auto s = d.photos().Get(Unhex(c.id_hex), &photo); s != pim::Status::kOk)
+      return *why = "photo " + c.id_hex + ": " + std::string(pim::ToString(s)), false;
+  }
+  photo.set_caption(c.text);
+  if (const auto s = d.photo_library().SavePhoto(photo, bytes); s != pim::Status::kOk)
+    return *why = "the save failed: " + std::string(pim::ToString(s)), false;
+  print("saved photo " + Hex(photo.meta().id()) + " revision " + std::to_string(photo.meta().revision()));
+  return true;
+}
+
+// What a photo's line adds: the SHA-256 of the bytes this handset holds, checked on read.
+std::string BytesOf(os::kernel::Device& d, const swivel::pim::Photo& p) {
+  if (p.meta().deleted()) return "";
+  std::string bytes;
+  const auto s = d.photo_library().ReadBlob(p.sha256(), &bytes);
+  if (s == pim::Status::kOk) return " bytes " + Hex(p.sha256());
+  return s == pim::Status::kNotFound ? " bytes missing" : " bytes corrupt";
+}
+template <typename M>
+std::string BytesOf(os::kernel::Device&, const M&) { return ""; }
+
 bool Save(os::kernel::Device& d, const SaveRecord& c, const PrintLine& print, std::string* why) {
+  if (c.kind == RecordKind::kPhoto) return SavePhoto(d, c, print, why);
   return WithRepository(d, c.kind, [&](auto& repository) {
     typename std::remove_reference_t<decltype(repository)>::Message record;
     if (!c.id_hex.empty()) {
@@ -97,6 +127,7 @@ bool List(os::kernel::Device& d, const PrintLine& print, std::string* why) {
                                " revision " + std::to_string(r.meta().revision()) +
                                (r.meta().deleted() ? " deleted " : " live ") + Quote(TextOf(r));
             if (!r.meta().conflict_of().empty()) line += " conflict-of " + Hex(r.meta().conflict_of());
+            line += BytesOf(d, r);
             print(line);
           },
           pim::Listing::kWithDeleted);

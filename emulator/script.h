@@ -26,9 +26,13 @@
 //   save KIND [ID] "TEXT"    saves a record: a new one, or record ID (32 hex digits)
 //                            changed. KIND contact (TEXT is the name), event, task (the
 //                            title) or note (the body). Prints "saved KIND ID revision N"
+//   save photo [ID] FILE "CAPTION"
+//                            a photo with FILE's bytes (on the host) and a caption
 //   delete KIND ID           deletes a record (a tombstone stays, so the delete syncs)
 //   records                  prints "record KIND ID revision N live|deleted "TEXT"" for
-//                            every record, tombstones too, then "records: COUNT"
+//                            every record, tombstones too, then "records: COUNT"; a
+//                            photo's line ends "bytes SHA256" (of the bytes held, checked)
+//                            or "bytes missing|corrupt"
 //   flash cut N              the N-th flash write from now is torn and power fails with it
 //
 // Blank lines and lines starting with # are ignored. A broken script is refused whole,
@@ -77,6 +81,7 @@ struct SaveRecord {
   RecordKind kind = RecordKind::kNote;
   std::string id_hex;  // empty: a new record
   std::string text;
+  std::string file;    // photos: the host file with the bytes
   bool operator==(const SaveRecord&) const = default;
 };
 struct DeleteRecord {

@@ -61,20 +61,22 @@ std::optional<Command> ParseDataCommand(std::string_view verb, std::string_view 
   if (verb == "save" || verb == "delete") {
     const std::string_view kind_name = Word(rest, &arg);
     const auto kind = KindNamed(kind_name);
-    if (!kind) return Fail(error, verb == "save" ? "save takes contact, event, task or note"
-                                                 : "delete takes contact, event, task, note or photo");
+    if (!kind) return Fail(error, std::string(verb) + " takes contact, event, task, note or photo");
     if (verb == "delete") {
       if (!IsId(arg)) return Fail(error, "delete needs a record id (32 hex digits)");
       return DeleteRecord{*kind, std::string(arg)};
     }
-    if (*kind == RecordKind::kPhoto) return Fail(error, "save takes contact, event, task or note");
-    SaveRecord s{*kind, {}, {}};
-    if (!arg.empty() && arg.front() != '"') {
-      std::string_view after;
-      const std::string_view id = Word(arg, &after);
-      if (!IsId(id)) return Fail(error, "'" + std::string(id) + "' is not a record id (32 hex digits)");
-      s.id_hex = std::string(id);
-      arg = after;
+    SaveRecord s{*kind, {}, {}, {}};
+    if (!arg.empty() && arg.front() != '"' && IsId(Word(arg, &rest))) {
+      s.id_hex = std::string(Word(arg, &rest));
+      arg = rest;
+    }
+    if (*kind == RecordKind::kPhoto) {
+      s.file = std::string(Word(arg, &rest));
+      if (s.file.empty() || s.file.front() == '"') return Fail(error, "save photo needs a file with its bytes");
+      arg = rest;
+    } else if (!arg.empty() && arg.front() != '"') {
+      return Fail(error, "'" + std::string(Word(arg, &rest)) + "' is not a record id (32 hex digits)");
     }
     if (!Quoted(arg, &s.text, error)) return std::nullopt;
     return s;

@@ -13,11 +13,13 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
 
 #include "emulator/text_util.h"
+#include "os/pim/sha256.h"
 #include "tests/e2e/child_process.h"
 #include "tests/e2e/ledger.h"
 #include "tests/e2e/server_audit.h"
@@ -27,7 +29,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kKinds[] = {"contact", "event", "task", "note"};
+std::string Hex(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (const unsigned char c : bytes) (out += kDigits[c >> 4]) += kDigits[c & 15];
+  return out;
+}
+
+const char* const kKinds[] = {"contact", "event", "task", "note", "photo"};
 
 // A port free now on loopback, kept for every start of the server so the handsets, which
 // were told its address once, find it again.
@@ -95,7 +104,12 @@ class Phone {
       r.deleted = emulator::Word(rest, &rest) == "deleted";
       std::string error;
       if (!emulator::Quoted(rest, &r.text, &error, &tail)) ADD_FAILURE() << name << ": " << line << ": " << error;
-      if (emulator::Word(tail, &rest) == "conflict-of") r.conflict_of = std::string(rest);
+      while (!tail.empty()) {
+        const std::string_view what = emulator::Word(tail, &rest);
+        const std::string value(emulator::Word(rest, &tail));
+        if (what == "conflict-of") r.conflict_of = value;
+        if (what == "bytes" && value.size() == 64) r.photo_sha256 = value;  // not "missing"
+      }
       held[id] = r;
     }
     return held;
@@ -238,9 +252,19 @@ class Drill {
   }
 
   void Save(Phone& p, const std::string& kind, const std::string& text) {
-    const auto lines = p.Must("save " + kind + " \"" + text + "\"");
+    std::string sha256, command = "save " + kind + " \"" + text + "\"";
+    if (kind == "photo") {
+      // Bytes of their own for every photo, 40-200 KB, made here and kept only as a hash.
+      std::string bytes(size_t(40000 + (made_ * 7919) % 160000), '\0');
+      for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = char((i * 31 + size_t(made_) * 17) % 256);
+      const fs::path file = dir_ / ("photo-" + std::to_string(made_) + ".jpg");
+      std::ofstream(file, std::ios::binary) << bytes;
+      sha256 = Hex(os::pim::Sha256Of(bytes));
+      command = "save photo " + file.string() + " \"" + text + "\"";
+    }
+    const auto lines = p.Must(command);
     ASSERT_EQ(lines.size(), 1u);
-    ledger_.Saved(p.account, kind, lines[0].substr(("saved " + kind + " ").size(), 32), text);
+    ledger_.Saved(p.account, kind, lines[0].substr(("saved " + kind + " ").size(), 32), text, sha256);
   }
   void SaveEach(Phone& p, int n, const std::string& tag) {
     for (const char* kind : kKinds)
@@ -252,7 +276,8 @@ class Drill {
   void EditSome(Phone& p, int n, const std::string& tag) {
     for (const auto& [id, e] : ledger_.entries()) {
       if (n == 0) break;
-      if (e.account != p.account || e.deleted || e.text.rfind(p.name + " ", 0) != 0 || edited_.count(id + tag))
+      if (e.account != p.account || e.deleted || e.text.rfind(p.name + " ", 0) != 0 || edited_.count(id + tag) ||
+          e.kind == "photo")  // a photo's edits are new bytes: the drill adds photos instead
         continue;
       const std::string text = e.text + " / " + p.name + " " + tag;
       const std::string kind = e.kind;

@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "os/pim/sha256.h"
 #include "proto/pim.pb.h"
 #include "proto/sync.grpc.pb.h"
 
@@ -47,7 +48,6 @@ bool Parse(const sync::Record& r, HeldRecord* out) {
       pim::Photo p;
       if (!p.ParseFromString(r.payload())) return false;
       out->kind = "photo", out->text = p.caption(), meta = p.meta();
-      out->photo_sha256 = Hex(p.sha256());
       break;
     }
     default:
@@ -55,6 +55,24 @@ bool Parse(const sync::Record& r, HeldRecord* out) {
   }
   out->conflict_of = Hex(meta.conflict_of());
   return true;
+}
+
+// The SHA-256 of the bytes the server really sends for a photo (hex), or "" when it has none.
+std::string DownloadedHash(sync::Sync::Stub& stub, const std::string& token, const std::string& sha256) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  context.AddMetadata("authorization", "Bearer " + token);
+  sync::BlobQuery query;
+  query.set_sha256(sha256);
+  auto reader = stub.DownloadBlob(&context, query);
+  std::string bytes;
+  sync::BlobChunk chunk;
+  while (reader->Read(&chunk)) {
+    if (chunk.offset() != bytes.size()) return "";
+    bytes += chunk.data();
+  }
+  if (!reader->Finish().ok()) return "";
+  return Hex(os::pim::Sha256Of(bytes));
 }
 
 }  // namespace
@@ -85,6 +103,11 @@ bool ReadAccount(const std::string& address, const std::string& account, const s
     for (const auto& r : reply.pulled()) {
       HeldRecord held;
       if (!Parse(r, &held)) return *error = "the server holds a record that does not parse: " + Hex(r.id()), false;
+      if (held.kind == "photo" && !held.deleted) {
+        pim::Photo photo;
+        photo.ParseFromString(r.payload());
+        held.photo_sha256 = DownloadedHash(*stub, signed_in.token(), photo.sha256());
+      }
       (*out)[Hex(r.id())] = held;
     }
     if (!reply.more()) return true;

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "emulator/player.h"
+#include "os/pim/sha256.h"
+
+#include <fstream>
 #include "server/radio_gateway.h"
 #include "tests/server/server_test_util.h"
 
@@ -19,20 +22,23 @@ save contact 0123456789abcdef0123456789abcdef "Ana"
 delete task 0123456789abcdef0123456789abcdef
 records
 flash cut 3
+save photo 0123456789abcdef0123456789abcdef pics/a.jpg "Sea"
 )", "d.swv");
   ASSERT_TRUE(r.ok()) << r.error;
   const auto& l = r.script.lines;
-  ASSERT_EQ(l.size(), 9u);
+  ASSERT_EQ(l.size(), 10u);
   EXPECT_TRUE(std::get<SyncRun>(l[0].command).wait);
   EXPECT_FALSE(std::get<SyncRun>(l[1].command).wait);
   EXPECT_EQ(std::get<SignInAs>(l[2].command), (SignInAs{"anna", "correct \"horse\"", true}));
   EXPECT_EQ(std::get<SignInAs>(l[3].command), (SignInAs{"bo", "pw", false}));
-  EXPECT_EQ(std::get<SaveRecord>(l[4].command), (SaveRecord{RecordKind::kNote, "", "a\nb"}));
+  EXPECT_EQ(std::get<SaveRecord>(l[4].command), (SaveRecord{RecordKind::kNote, "", "a\nb", ""}));
   EXPECT_EQ(std::get<SaveRecord>(l[5].command),
-            (SaveRecord{RecordKind::kContact, "0123456789abcdef0123456789abcdef", "Ana"}));
+            (SaveRecord{RecordKind::kContact, "0123456789abcdef0123456789abcdef", "Ana", ""}));
   EXPECT_EQ(std::get<DeleteRecord>(l[6].command), (DeleteRecord{RecordKind::kTask, "0123456789abcdef0123456789abcdef"}));
   EXPECT_TRUE(std::holds_alternative<ListRecords>(l[7].command));
   EXPECT_EQ(std::get<FlashCut>(l[8].command).writes, 3u);
+  EXPECT_EQ(std::get<SaveRecord>(l[9].command),
+            (SaveRecord{RecordKind::kPhoto, "0123456789abcdef0123456789abcdef", "Sea", "pics/a.jpg"}));
 }
 
 TEST(ScriptData, BrokenDataCommandsSayWhy) {
@@ -40,7 +46,8 @@ TEST(ScriptData, BrokenDataCommandsSayWhy) {
            {"sync later", "sync takes now or start"},
            {"sign in anna pw", "expected a \"quoted\" string"},
            {"sign in anna \"pw\" maybe", "only 'create'"},
-           {"save fish \"x\"", "save takes contact"},
+           {"save fish \"x\"", "save takes contact, event, task, note or photo"},
+           {"save photo \"no file\"", "save photo needs a file"},
            {"save note 12ab \"x\"", "not a record id"},
            {"save note", "expected a \"quoted\" string"},
            {"delete note xyz", "delete needs a record id"},
@@ -118,6 +125,23 @@ sync now
   size_t torn = 0;
   for (const auto& line : printed) torn += line.find(" live \"torn\"") != std::string::npos;
   EXPECT_EQ(torn, there ? 1u : 0u);
+}
+
+TEST_F(ScriptDataRun, APhotoIsSavedWithItsBytesAndListedWithTheirHash) {
+  server::testing::TempDir dir;
+  const auto file = dir.path() / "sea.jpg";
+  std::string bytes;
+  for (int i = 0; i < 200000; ++i) bytes += char(i * 7 % 251);
+  std::ofstream(file, std::ios::binary) << bytes;
+  const auto r = Run(("save photo " + file.string() + " \"Sea\"\nrecords\nsave photo " +
+                      (dir.path() / "none.jpg").string() + " \"x\"\n").c_str());
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("none.jpg: cannot be read"), std::string::npos) << r.error;
+  ASSERT_EQ(printed.size(), 3u);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (const unsigned char c : os::pim::Sha256Of(bytes)) (hex += kDigits[c >> 4]) += kDigits[c & 15];
+  EXPECT_NE(printed[1].find(" live \"Sea\" bytes " + hex), std::string::npos) << printed[1];
 }
 
 TEST_F(ScriptDataRun, SignInFailuresNameTheServersReason) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "os/ui/stack.h"
+
 namespace swivel::apps {
 namespace {
 
@@ -12,22 +14,6 @@ using os::ui::Label;
 using os::ui::ListView;
 using os::ui::TextField;
 using os::ui::Widget;
-
-// Lays children out top to bottom, a row each; a list takes the rest of the height and a
-// dialog the whole screen.
-void Stack(Widget& root, int row_height) {
-  int y = root.bounds().y;
-  for (const auto& c : root.children()) {
-    if (auto* dialog = dynamic_cast<os::ui::Dialog*>(c.get())) {
-      dialog->set_bounds(root.bounds());
-      dialog->Layout();
-      continue;
-    }
-    const int h = c->kind() == "list" ? root.bounds().y + root.bounds().height - y : row_height;
-    c->set_bounds({root.bounds().x, y, root.bounds().width, h});
-    y += h;
-  }
-}
 
 std::string AddressLine(const pim::PostalAddress& a) {
   std::string s = a.street();
@@ -59,7 +45,7 @@ void ContactsApp::OnResume() {
 void ContactsApp::Show(Screen s, std::unique_ptr<Widget> root, const std::string& focus_id) {
   screen_kind_ = s;
   root->set_bounds(area_);
-  Stack(*root, row_height_);
+  os::ui::StackRows(*root, row_height_);
   root_ = std::move(root);
   current_ = root_.get();
   for (const auto& c : root_->children())

@@ -16,7 +16,7 @@ void Dump(const Widget& w, const Widget* focused, int depth, std::string& out) {
   out.append(size_t(depth) * 2, ' ');
   const auto& b = w.bounds();
   out += w.id() + " " + w.kind() + " \"";
-  Escape(w.text(), out);
+  Escape(w.shown_text(), out);
   out += "\" " + std::to_string(b.x) + "," + std::to_string(b.y) + " " + std::to_string(b.width) +
          "x" + std::to_string(b.height);
   if (&w == focused) out += " focused";
@@ -36,7 +36,7 @@ std::string DumpTree(const Widget& root, const Widget* focused) {
 
 bool ShowsText(const Widget& root, std::string_view text) {
   if (!root.visible()) return false;
-  if (root.text().find(text) != std::string::npos) return true;
+  if (root.shown_text().find(text) != std::string::npos) return true;
   for (const auto& c : root.children())
     if (ShowsText(*c, text)) return true;
   return false;

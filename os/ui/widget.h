@@ -24,6 +24,9 @@ class Widget {
   const std::string& id() const { return id_; }
   const std::string& kind() const { return kind_; }
   const std::string& text() const { return text_; }
+  // What the screen and the automation tree show of the text: the text itself, except for
+  // a password field (TextField::set_masked), which shows one dot per character.
+  virtual std::string shown_text() const { return text_; }
   void set_text(std::string text) { text_ = std::move(text); }
   const hal::Rect& bounds() const { return bounds_; }
   void set_bounds(const hal::Rect& r) { bounds_ = r; }

@@ -143,6 +143,16 @@ bool TextField::OnKey(const hal::InputEvent& e) {
   return true;
 }
 
+std::string TextField::Shown(std::string_view text) const {
+  if (!masked_) return std::string(text);
+  std::string dots;
+  for (const char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) dots += "\u2022";  // one per code point
+  return dots;
+}
+
+std::string TextField::shown_text() const { return Shown(text()); }
+
 Dialog::Dialog(std::string id, std::string title, std::string message)
     : Widget(std::move(id), "dialog") {
   set_text(std::move(title));

@@ -134,7 +134,8 @@ class ListView final : public Widget {
 // One line of editable text with a cursor. Characters are inserted at the cursor;
 // Backspace removes the grapheme cluster before it and Left/Right move over whole clusters
 // (os/text), so "e" + a combining accent or a ZWJ emoji go as one. `on_change` runs after
-// every edit.
+// every edit. A masked field (a password) shows a dot per character, on the screen and in
+// the automation tree; text() is still what was typed.
 class TextField final : public Widget {
  public:
   explicit TextField(std::string id, std::string placeholder = "");
@@ -142,13 +143,17 @@ class TextField final : public Widget {
   size_t cursor() const { return cursor_; }  // byte offset into text()
   void SetText(std::string text);            // cursor to the end
   const std::string& placeholder() const { return placeholder_; }
+  void set_masked(bool on) { masked_ = on; }
   std::function<void()> on_change;
 
   bool OnKey(const hal::InputEvent& e) override;
   void Paint(Painter& p) const override;
+  std::string shown_text() const override;
 
  private:
+  std::string Shown(std::string_view text) const;  // `text` as this field shows it
   std::string placeholder_;
+  bool masked_ = false;
   size_t cursor_ = 0;
   std::unique_ptr<text::GraphemeCursor> clusters_;  // nullptr only if ICU data is broken
 };

@@ -106,9 +106,9 @@ void TextField::Paint(Painter& p) const {
     p.Text(box, placeholder_, p.Body(), t.text_dim);
   } else {
     // Scrolled so the cursor stays in view: the text slides left as the line grows.
-    const int32_t caret = p.Width(std::string_view(text()).substr(0, cursor_), p.Body());
+    const int32_t caret = p.Width(Shown(std::string_view(text()).substr(0, cursor_)), p.Body());
     const int32_t scroll = std::max(0, caret - (inner.width - 1));
-    p.TextAt(inner, inner.x - scroll, text(), p.Body(), enabled() ? t.text : t.text_dim);
+    p.TextAt(inner, inner.x - scroll, shown_text(), p.Body(), enabled() ? t.text : t.text_dim);
     if (focused) p.canvas().VLine(inner.x + caret - scroll, inner.y + 1, inner.height - 2, t.text);
     return;
   }

@@ -53,6 +53,20 @@ TEST(TextField, BackspaceAndArrowsGoByWholeGraphemeClusters) {
   EXPECT_EQ(f.text(), "Caf!") << "the accent goes with its e";
 }
 
+TEST(TextField, AMaskedFieldShowsADotPerCharacterAndKeepsTheText) {
+  Widget form("form", "screen");
+  auto& f = form.Add(std::make_unique<TextField>("pw", "Password"));
+  f.set_masked(true);
+  for (char32_t c : std::u32string(U"hörse")) f.OnKey(Down(hal::Key::kCharacter, c));
+  EXPECT_EQ(f.text(), "h\xc3\xb6rse") << "what was typed";
+  EXPECT_EQ(f.shown_text(), "•••••") << "five characters, five dots";
+  EXPECT_EQ(DumpTree(form, nullptr).find("rse"), std::string::npos);
+  EXPECT_FALSE(ShowsText(form, "h\xc3\xb6rse"));
+  EXPECT_TRUE(ShowsText(form, "•••"));
+  f.set_masked(false);
+  EXPECT_TRUE(ShowsText(form, "h\xc3\xb6rse"));
+}
+
 TEST(TextField, EditsAtTheCursorWholeCodePointsAtATime) {
   TextField f("name");
   int changes = 0;

@@ -19,7 +19,9 @@ Status PhotoLibrary::SavePhoto(::swivel::pim::Photo& record, std::string_view by
     const std::string id = record.meta().id();  // kept, as Repository::Save keeps it
     record = before;
     record.mutable_meta()->set_id(id);
+    return s;
   }
+  photos_.LocalChangeCommitted();
   return s;
 }
 

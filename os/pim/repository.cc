@@ -123,7 +123,9 @@ Status Repository<M>::Save(M& record) {
   if (s != Status::kOk) {
     record.mutable_meta()->set_revision(old_revision);
     record.mutable_meta()->set_modified_ms(old_modified);
+    return s;
   }
+  LocalChangeCommitted();
   return s;
 }
 
@@ -166,7 +168,9 @@ Status Repository<M>::Remove(std::string_view id) {
   meta.set_revision(stored.meta().revision() + 1);
   meta.set_modified_ms(clock_.wall_time_ms());
   meta.set_deleted(true);
-  return Write(key, tombstone, /*mark_dirty=*/true);
+  if (const Status s = Write(key, tombstone, /*mark_dirty=*/true); s != Status::kOk) return s;
+  LocalChangeCommitted();
+  return Status::kOk;
 }
 
 template <typename M>
@@ -275,6 +279,7 @@ Status Repository<M>::Restore(std::string_view id, M* restored) {
   std::vector<storage::Change> changes;
   if (const Status s = StageLocal(record, &changes); s != Status::kOk) return s;
   if (const Status s = FromStorage(store_.Commit(changes)); s != Status::kOk) return s;
+  LocalChangeCommitted();
   if (restored) *restored = std::move(record);
   return Status::kOk;
 }

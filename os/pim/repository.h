@@ -152,6 +152,15 @@ class Repository {
   // the entry cannot be read.
   Status Restore(std::string_view id, M* restored = nullptr);
 
+  // Runs after every local change is committed (Save, Remove, Restore, and a photo saved
+  // with its bytes), never for records from the server: the device starts a sync with it.
+  void set_on_local_change(std::function<void()> run) { on_local_change_ = std::move(run); }
+  void LocalChangeCommitted() const {
+    if (on_local_change_) on_local_change_();
+  }
+  // Records waiting to be sent, from the index alone (no record is read).
+  size_t DirtyCount() const { return store_.Count(kDirtyNamespace); }
+
  private:
   // The stored record, checked: it parses and carries the id it is stored under.
   Status Read(const storage::Key& key, M* out);
@@ -168,6 +177,7 @@ class Repository {
   storage::Store& store_;
   const hal::Clock& clock_;
   hal::Random& random_;
+  std::function<void()> on_local_change_;
 };
 
 extern template class Repository<::swivel::pim::Contact>;

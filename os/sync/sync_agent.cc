@@ -44,6 +44,7 @@ pim::Status SyncAgent::KeepRecords() {
 
 void SyncAgent::Schedule(hal::Duration delay) {
   if (timer_set_) clock_.cancel(timer_);
+  timer_due_ = clock_.now() + delay;
   timer_ = clock_.schedule_after(delay, [this] {
     timer_set_ = false;
     SyncNow();
@@ -61,6 +62,15 @@ void SyncAgent::SyncNow() {
   again_after_ = false;
   transfer_.NewRun();
   Round();
+}
+
+void SyncAgent::SyncSoon() {
+  if (busy_) {
+    again_after_ = true;
+    return;
+  }
+  if (backing_off_ || (timer_set_ && timer_due_ <= clock_.now() + options_.quiet)) return;
+  Schedule(options_.quiet);
 }
 
 void SyncAgent::SignIn(const std::string& account, const std::string& password,
@@ -114,6 +124,7 @@ void SyncAgent::SignIn(const std::string& account, const std::string& password,
 
 void SyncAgent::Failed(const std::string& status, const std::string& why) {
   busy_ = false;
+  backing_off_ = true;
   last_error_ = why;
   Say(status);
   Schedule(backoff_.Next());
@@ -176,6 +187,7 @@ void SyncAgent::AfterRounds() {
 
 void SyncAgent::Synced() {
   busy_ = false;
+  backing_off_ = false;
   last_error_.clear();
   if (again_after_) return SyncNow();
   Say(Settled());

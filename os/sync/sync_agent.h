@@ -1,6 +1,7 @@
 #pragma once
 // SyncAgent: runs sync rounds on the device's event loop, through the radio only. A sync
-// starts when asked (SyncNow: "sync now", a save) and every `interval`; it goes round after
+// starts when asked (SyncNow: "sync now"), `quiet` after a local change (SyncSoon: a run of
+// saves makes one sync) and every `interval`; it goes round after
 // round until the session wants no more. When the service cannot be reached (radio off, no
 // signal, silence), answers garbage or an error, nothing changes on the handset and the
 // agent tries again after a backoff on device time. It tells its state in one line for the
@@ -32,6 +33,7 @@ namespace swivel::os::sync {
 struct AgentOptions {
   hal::Duration interval{std::chrono::minutes(15)};  // between syncs when all is well
   hal::Duration timeout{std::chrono::seconds(30)};   // for one request
+  hal::Duration quiet{std::chrono::seconds(5)};      // from a local change to its sync
   BackoffOptions backoff;
   SyncPolicy policy = SyncPolicy::kKeepData;  // applied at boot (os/kernel/device.cc)
   TransferOptions blobs;
@@ -50,6 +52,10 @@ class SyncAgent {
   // Starts a sync now; when one is under way, another follows it (what changed meanwhile
   // may have missed its push).
   void SyncNow();
+  // A local change was saved: a sync starts `quiet` from now, unless one is due sooner,
+  // one is under way (another follows it), or the agent is backing off after a failure
+  // (the retry carries the change; saving does not hammer a service that is down).
+  void SyncSoon();
   // Signs this handset in to `account` (creating the account first when `create`), keeps
   // the device token it gets, and syncs from scratch: everything the handset holds goes up
   // (what the server has already is answered as unchanged) and everything the account holds
@@ -91,7 +97,9 @@ class SyncAgent {
   std::string status_, last_error_;
   uint64_t rounds_ = 0;
   hal::TimerId timer_ = 0;
+  hal::TimePoint timer_due_{};
   bool timer_set_ = false;
+  bool backing_off_ = false;  // the last sync failed; the timer holds its retry
   std::shared_ptr<SyncAgent*> self_;  // replies in flight hold a weak_ptr to it
 };
 

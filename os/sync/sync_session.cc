@@ -250,6 +250,7 @@ pim::Status SyncSession::Apply(const SyncRequest& sent, const SyncReply& reply, 
   }
   cursor.set_epoch(reply.epoch());
   cursor.set_anchor(reply.next_anchor());
+  if (clock_) cursor.set_last_sync_ms(clock_->wall_time_ms());
   if (cursor.reseed_pending() && sent.push_size() > 0) {  // a re-seed round: it got this far
     const Record& last = sent.push(sent.push_size() - 1);
     cursor.set_reseed_type(uint32_t(last.type()));

@@ -59,9 +59,11 @@ class SyncSession {
   static constexpr uint32_t kPullRecords = 100;
   static constexpr uint32_t kPullBytes = 128 * 1024;
 
-  SyncSession(Records records, SyncState& state, storage::Store& store)
-      : records_(records), state_(state), store_(store), guard_(records, state, store),
-        ledger_(store) {}
+  // `clock` (optional) stamps the cursor's last_sync_ms at every answered round.
+  SyncSession(Records records, SyncState& state, storage::Store& store,
+              const hal::Clock* clock = nullptr)
+      : records_(records), state_(state), store_(store), clock_(clock),
+        guard_(records, state, store), ledger_(store) {}
 
   pim::Status Build(swivel::sync::SyncRequest* out);
   storage::Store& store() { return store_; }
@@ -85,6 +87,7 @@ class SyncSession {
   Records records_;
   SyncState& state_;
   storage::Store& store_;
+  const hal::Clock* clock_;
   DeleteGuard guard_;
   BlobLedger ledger_;
 };

@@ -277,3 +277,52 @@ TEST_F(SyncAgentTest, ASaveWhileASyncRunsIsPushedByAnotherRunRightAfter) {
 
 }  // namespace
 }  // namespace swivel::os::sync
+
+namespace swivel::os::sync {
+namespace {
+
+TEST_F(SyncAgentTest, ALocalChangeGoesUpAQuietMomentLaterAndARunOfThemInOneSync) {
+  SignIn();
+  auto agent = Agent();
+  contacts.set_on_local_change([&agent] { agent->SyncSoon(); });
+  SaveContacts(1);
+  clock.run_for(3s);
+  SaveContacts(1);
+  clock.run_for(1900ms);  // just before the quiet period from the first save ends
+  EXPECT_EQ(agent->rounds(), 0u);
+  clock.run_for(5s);
+  EXPECT_EQ(agent->rounds(), 1u) << "both saves went in one sync";
+  EXPECT_EQ(agent->status(), "synced");
+  EXPECT_EQ(OnServer(), 2u);
+  // A save while a sync is under way is followed by one more sync, not lost until later.
+  agent->SyncNow();
+  SaveContacts(1);
+  clock.run_for(10s);
+  EXPECT_EQ(OnServer(), 3u);
+}
+
+TEST_F(SyncAgentTest, SavesWhileBackingOffDoNotHammerTheService) {
+  SignIn();
+  radio.set_link(hal::LinkState::kNoSignal);
+  auto agent = Agent();
+  contacts.set_on_local_change([&agent] { agent->SyncSoon(); });
+  SaveContacts(1);
+  clock.run_for(2min);  // a few retries: the backoff is past a minute now
+  EXPECT_EQ(agent->status(), "offline");
+  // Right after a retry failed, the next one is a backoff away; saves meanwhile wait for it.
+  uint64_t requests = radio.counters().requests;
+  for (int i = 0; i < 20 * 60 * 10 && radio.counters().requests == requests; ++i) clock.run_for(100ms);
+  requests = radio.counters().requests;
+  for (int i = 0; i < 20; ++i) {  // a save every 400 ms for 8 s
+    SaveContacts(1);
+    clock.run_for(400ms);
+  }
+  EXPECT_EQ(radio.counters().requests, requests) << "the saves did not bring the retry forward";
+  radio.set_link(hal::LinkState::kUp);
+  clock.run_for(20min);
+  EXPECT_EQ(agent->status(), "synced");
+  EXPECT_EQ(OnServer(), 21u);
+}
+
+}  // namespace
+}  // namespace swivel::os::sync

@@ -4,6 +4,7 @@
 
 #include "apps/contacts/contacts_app.h"
 #include "apps/launcher/launcher.h"
+#include "apps/settings/settings_app.h"
 #include "os/text/collator.h"
 #include "os/text/search.h"
 
@@ -19,13 +20,22 @@ void InstallApps(os::kernel::Device& device, TextRules rules) {
            const size_t n = device.contacts().LiveCount();
            return std::to_string(n) + (n == 1 ? " contact" : " contacts");
          }},
+        {std::string(SettingsApp::kId), "Settings",
+         [&device] {
+           const std::string& sync = device.sync().status();
+           return sync.empty() ? std::string("Sync") : "Sync: " + sync;
+         }},
     };
     return std::make_unique<Launcher>(device.kernel().apps(), std::move(entries), screen);
   });
   apps.Register(std::string(ContactsApp::kId), [&device, screen, rules] {
     return std::make_unique<ContactsApp>(device, rules, screen);
   });
+  apps.Register(std::string(SettingsApp::kId), [&device, screen] {
+    return std::make_unique<SettingsApp>(device, screen);
+  });
   device.kernel().BindChord(U'c', std::string(ContactsApp::kId));
+  device.kernel().BindChord(U's', std::string(SettingsApp::kId));
 }
 
 std::optional<TextRules> LocaleRules(std::string_view locale, std::string* error) {

@@ -39,6 +39,10 @@ class App {
   virtual void OnPause() {}
   virtual void OnDestroy() {}
   virtual void Save() {}
+  // Brings the screen up to date with what changes without keys (the sync state, a reply
+  // that came in); true when what it shows changed. The kernel calls it before it draws and
+  // before tests and scripts read the screen; it must be cheap when nothing changed.
+  virtual bool Refresh() { return false; }
   // A key for the app in front; false if it did not use it (Back then goes to the
   // previous app). By default keys go through the app's focus (ui::Focus::Route).
   virtual bool OnKey(const hal::InputEvent& event) {

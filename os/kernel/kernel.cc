@@ -60,8 +60,10 @@ void Kernel::Render(bool changed) {
   // The status bar changes without keys (the clock, the battery, the radio).
   const ui::Widget& bar = status_.Refresh();
   std::string status = ui::DumpTree(bar, nullptr);
-  if (!changed && status == drawn_status_) return;
+  RefreshApp();
+  if (!changed && !app_changed_ && status == drawn_status_) return;
   drawn_status_ = std::move(status);
+  app_changed_ = false;
   App* app = apps_.current();
   const ui::Widget* screen = app ? app->screen() : nullptr;
   const ui::Widget* focused = app && app->focus() && !menu_ ? app->focus()->focused() : nullptr;
@@ -138,7 +140,13 @@ bool Kernel::HandleMenu(const hal::InputEvent& e) {
   return false;
 }
 
+void Kernel::RefreshApp() {
+  App* app = apps_.current();
+  if (app && app->Refresh()) app_changed_ = true;
+}
+
 std::string Kernel::DumpUi() {
+  RefreshApp();
   std::string out = ui::DumpTree(status_.Refresh(), nullptr);
   App* app = apps_.current();
   if (app && app->screen())
@@ -148,6 +156,7 @@ std::string Kernel::DumpUi() {
 }
 
 bool Kernel::ShowsText(std::string_view text) {
+  RefreshApp();
   if (ui::ShowsText(status_.Refresh(), text)) return true;
   if (menu_ && ui::ShowsText(menu_->root(), text)) return true;
   App* app = apps_.current();
@@ -155,6 +164,7 @@ bool Kernel::ShowsText(std::string_view text) {
 }
 
 std::string Kernel::FocusedId() {
+  RefreshApp();
   if (menu_) return menu_->focus().focused() ? menu_->focus().focused()->id() : std::string();
   App* app = apps_.current();
   const ui::Widget* w = app && app->focus() ? app->focus()->focused() : nullptr;

@@ -36,6 +36,8 @@ class Kernel {
   hal::Rect app_area() const { return app_area_; }
   PowerManager& power() { return power_; }
   const ui::Theme& theme() const { return options_.theme; }
+  const StatusBarOptions& locale_options() const { return options_.status; }  // locale, zone
+  int64_t wall_time_ms() const { return devices_.clock.wall_time_ms(); }  // the RTC
 
   // Jump+letter opens `app` directly (letters are matched case-insensitively).
   void BindChord(char32_t letter, std::string app);
@@ -65,6 +67,7 @@ class Kernel {
   bool HandleMenu(const hal::InputEvent& event);  // true when the menu took the key
   void CriticalBattery();
   void Render(bool changed);
+  void RefreshApp();  // the front app's screen up to date; app_changed_ when it moved
 
   hal::Devices& devices_;
   KernelOptions options_;
@@ -72,6 +75,7 @@ class Kernel {
   PowerManager power_;
   StatusBar status_;
   Renderer renderer_;
+  bool app_changed_ = false;  // the front app's screen changed without a key since drawn
   std::string drawn_status_;  // the status bar as last drawn; empty: draw on the next Step
   hal::Rect app_area_;
   std::map<char32_t, std::string> chords_;

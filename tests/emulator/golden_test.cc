@@ -69,6 +69,11 @@ std::vector<Shot> Shoot(const std::string& skin_name) {
   h.Press(hal::Key::kSelect);
   h.Press(hal::Key::kDown);
   shoot("contacts");
+  // Settings (Jump+S), never signed in, with the ten contacts waiting to go up.
+  h.KeyDown(hal::Key::kJump);
+  h.Press(hal::Key::kCharacter, U's');
+  h.KeyUp(hal::Key::kJump);
+  shoot("settings");
   return shots;
 }
 
@@ -106,8 +111,8 @@ void Check(const std::string& skin) {
   }
 }
 
-TEST(Golden, LauncherAndContactsOnTheClassicSkin) { Check("classic"); }
-TEST(Golden, LauncherAndContactsOnTheLxSkin) { Check("lx"); }
+TEST(Golden, LauncherContactsAndSettingsOnTheClassicSkin) { Check("classic"); }
+TEST(Golden, LauncherContactsAndSettingsOnTheLxSkin) { Check("lx"); }
 
 }  // namespace
 }  // namespace swivel::emulator

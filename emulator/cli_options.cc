@@ -23,7 +23,10 @@ options:
                     the profile's name, the status bar shows the default carrier
   --script FILE     runs a script (one command a line: press, type, wait, expect text,
                     expect no text, expect focus, screenshot FILE, battery pull|level N|
-                    charger on|off, power on, radio on|off). Headless it runs at once and
+                    charger on|off, power on, radio on|off; and for data: sync now|start,
+                    sign in ACCOUNT "PW" [create], save KIND [ID] "TEXT" (KIND contact,
+                    event, task, note), save photo [ID] FILE "CAPTION", delete KIND ID,
+                    records, flash cut N). Headless it runs at once and
                     exits: 0 when every line passed, 1 naming the line that failed. In the
                     window it is a demo: keys paced 150 ms apart and waits in real time,
                     then the window stays open (exit status as headless when it closes)

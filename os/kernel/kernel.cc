@@ -25,7 +25,7 @@ Kernel::Kernel(hal::Devices& devices, KernelOptions options)
     : devices_(devices), options_(Fitted(std::move(options))), apps_(devices.clock),
       power_(devices.display, devices.battery, devices.clock, options_.power,
              {[this] { low_battery_warned_ = true; }, [this] { CriticalBattery(); }}),
-      status_(devices, options_.status, int32_t(devices.display.width())),
+      status_(devices, options_.status, int32_t(devices.display.width()), options_.theme.small_size()),
       renderer_(devices.display, options_.fonts, options_.theme),
       app_area_{0, options_.status.height, int32_t(devices.display.width()),
                 int32_t(devices.display.height()) - options_.status.height} {}

@@ -1,5 +1,6 @@
 #include "os/kernel/status_bar.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "os/text/format.h"
@@ -19,31 +20,35 @@ std::string RadioText(hal::LinkState s) {
 
 }  // namespace
 
-StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width)
+StatusBar::StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width, int32_t text_px)
     : devices_(devices), options_(std::move(options)) {
   time_ = text::Formatter::Create(options_.locale, options_.time_zone);
   if (!time_) time_ = text::Formatter::Create(options_.locale, "UTC");  // an unknown zone
   root_.set_bounds({0, 0, width, options_.height});
-  // Shares of the width, in 60ths: the carrier and clock get the most room.
+  // The clock, sync, radio and battery take what their usual texts need ("12:00 AM", seven
+  // letters of sync state, "radio off", "15% low") in 9 px text, scaled to the bar's text
+  // size; the carrier's name gets the rest (72 px on the 240 px Classic).
   struct Slot {
     const char* id;
-    int32_t share;
+    int32_t width;  // for 9 px text; 0: the rest
     ui::Align align;
   };
-  const Slot slots[] = {{"status.carrier", 20, ui::Align::kStart},
-                        {"status.clock", 12, ui::Align::kCenter},
-                        {"status.sync", 8, ui::Align::kEnd},
-                        {"status.radio", 10, ui::Align::kEnd},
-                        {"status.battery", 10, ui::Align::kEnd}};
-  int32_t x = 0, used = 0;
+  const Slot slots[] = {{"status.carrier", 0, ui::Align::kStart},
+                        {"status.clock", 48, ui::Align::kCenter},
+                        {"status.sync", 36, ui::Align::kEnd},
+                        {"status.radio", 44, ui::Align::kEnd},
+                        {"status.battery", 40, ui::Align::kEnd}};
+  int32_t fixed = 0;
+  const auto scaled = [text_px](int32_t w) { return w * std::max(text_px, 1) / 9; };
+  for (const Slot& slot : slots) fixed += scaled(slot.width);
+  int32_t x = 0;
   for (const Slot& slot : slots) {
-    used += slot.share;
-    const int32_t right = width * used / 60;
-    auto w = std::make_unique<ui::Label>(slot.id, "", ui::TextRole::kStatus);
-    w->set_align(slot.align);
-    w->set_bounds({x, 0, right - x, options_.height});
-    x = right;
-    root_.Add(std::move(w));
+    const int32_t w = slot.width ? scaled(slot.width) : std::max(0, width - fixed);
+    auto label = std::make_unique<ui::Label>(slot.id, "", ui::TextRole::kStatus);
+    label->set_align(slot.align);
+    label->set_bounds({x, 0, w, options_.height});
+    x += w;
+    root_.Add(std::move(label));
   }
 }
 
@@ -57,6 +62,15 @@ ui::Widget& StatusBar::Refresh() {
       std::to_string(int(std::lround(battery.level_percent))) + "%" +
       (battery.charging ? " charging" : battery.level_percent <= options_.low_percent ? " low" : ""));
   return root_;
+}
+
+std::string SyncWord(std::string_view agent_status) {
+  if (agent_status == "no account") return "";
+  if (agent_status.starts_with("syncing")) return "syncing";
+  if (agent_status == "sync failed") return "failed";
+  if (agent_status == "sign in again") return "sign in";
+  if (agent_status.starts_with("confirm ")) return "confirm";
+  return std::string(agent_status);
 }
 
 }  // namespace swivel::os::kernel

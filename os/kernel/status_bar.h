@@ -4,6 +4,7 @@
 // UI tree. Read from the devices whenever it is asked for, so it is never stale; the sync
 // state is what the sync agent last set (empty until one runs).
 #include <string>
+#include <string_view>
 
 #include <memory>
 
@@ -21,12 +22,20 @@ struct StatusBarOptions {
   double low_percent = 15;  // at or below: the battery shows "low" (the battery's warning level)
 };
 
+// The status bar's word for the sync agent's status line: its slot holds about seven
+// characters, so "syncing photos" shows as "syncing", "sync failed" as "failed", "sign in
+// again" as "sign in", "confirm N deletes" as "confirm", and "no account" as nothing (a
+// handset never signed in does not nag; Settings says it). Settings shows the whole line.
+std::string SyncWord(std::string_view agent_status);
+
 class StatusBar {
  public:
-  StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width);
+  // `text_px`: the size of the bar's text (the theme's small size), which the slots scale to.
+  StatusBar(hal::Devices& devices, StatusBarOptions options, int32_t width, int32_t text_px);
   // Brings the texts up to date and returns the bar.
   ui::Widget& Refresh();
-  void set_sync(std::string text) { sync_ = std::move(text); }
+  // The sync agent's status line, shown as SyncWord of it.
+  void set_sync(std::string_view agent_status) { sync_ = SyncWord(agent_status); }
 
  private:
   hal::Devices& devices_;

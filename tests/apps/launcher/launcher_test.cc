@@ -40,10 +40,10 @@ struct LauncherTest : ::testing::Test {
 TEST_F(LauncherTest, TheGridShowsEveryAppWithWhatIsNew) {
   EXPECT_EQ(kernel.DumpUi(),
             "status statusbar \"\" 0,0 240x12\n"
-            "  status.carrier label \"Swivel\" 0,0 80x12\n"
-            "  status.clock label \"12:00\xe2\x80\xaf" "AM\" 80,0 48x12\n"
-            "  status.sync label \"\" 128,0 32x12\n"
-            "  status.radio label \"signal\" 160,0 40x12\n"
+            "  status.carrier label \"Swivel\" 0,0 72x12\n"
+            "  status.clock label \"12:00\xe2\x80\xaf" "AM\" 72,0 48x12\n"
+            "  status.sync label \"\" 120,0 36x12\n"
+            "  status.radio label \"signal\" 156,0 44x12\n"
             "  status.battery label \"100%\" 200,0 40x12\n"
             "launcher screen \"\" 0,0 240x160\n"
             "  launcher.contacts button \"Contacts\" 0,4 80x54 focused\n"

@@ -168,6 +168,13 @@ TEST(StatusBar, ShowsCarrierClockSyncRadioAndBatteryFromTheDevices) {
   EXPECT_NE(kernel.DumpUi().find("status.sync label \"\""), std::string::npos) << "no agent yet";
   kernel.SetSyncStatus("synced");
   EXPECT_NE(kernel.DumpUi().find("status.sync label \"synced\""), std::string::npos);
+  // The agent's longer lines are shortened to fit the slot.
+  for (const auto& [line, word] : std::vector<std::pair<std::string, std::string>>{
+           {"syncing photos", "syncing"}, {"sync failed", "failed"}, {"sign in again", "sign in"},
+           {"confirm 15 deletes", "confirm"}, {"no account", ""}, {"offline", "offline"}}) {
+    kernel.SetSyncStatus(line);
+    EXPECT_NE(kernel.DumpUi().find("status.sync label \"" + word + "\""), std::string::npos) << line;
+  }
 }
 
 }  // namespace

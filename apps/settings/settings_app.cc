@@ -1,5 +1,6 @@
 #include "apps/settings/settings_app.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "apps/settings/settings_text.h"
@@ -40,7 +41,7 @@ void SettingsApp::Show(Screen s, std::unique_ptr<Widget> root, const std::string
 std::string SettingsApp::Signature() {
   const auto& agent = device_.sync();
   return agent.status() + '\n' + agent.last_error() + '\n' + std::to_string(agent.rounds()) + '\n' +
-         std::to_string(Pending(device_));
+         std::to_string(Pending(device_)) + '\n' + std::to_string(device_.trash().Count());
 }
 
 void SettingsApp::OnResume() {
@@ -90,6 +91,8 @@ void SettingsApp::ShowSync() {
   }));
   root->Add(std::make_unique<Button>("settings.sign_in", account_.empty() ? "Sign in" : "Sign in again",
                                      [this] { Later([this] { ShowSignIn(); }); }));
+  root->Add(std::make_unique<Button>("settings.trash", "Trash: " + std::to_string(device_.trash().Count()) + " deleted",
+                                     [this] { Later([this] { ShowTrash(); }); }));
   Show(Screen::kSync, std::move(root), focused);
 }
 
@@ -98,6 +101,44 @@ void SettingsApp::Answer(std::string_view what) {
   // A failure (flash full) leaves the deletes held; the screen still offers the choice.
   (void)(what == "confirm" ? agent.ConfirmDeletes() : agent.KeepRecords());
   ShowSync();
+}
+
+void SettingsApp::ShowTrash() {
+  trash_ = ListTrash(device_);
+  auto root = std::make_unique<Widget>("trash", "screen");
+  if (trash_.empty()) {
+    root->Add(std::make_unique<Label>("trash.empty", "The trash is empty"));
+    return Show(Screen::kTrash, std::move(root), "");
+  }
+  auto& list = root->Add(std::make_unique<os::ui::ListView>("trash.list", row_height_));
+  std::vector<std::string> rows;
+  for (const auto& item : trash_) rows.push_back(item.label);
+  list.on_activate = [this](size_t row) { Later([this, row] { ShowRestore(row); }); };
+  Show(Screen::kTrash, std::move(root), "trash.list");
+  list.SetRows(rows);
+  list.Select(std::min(restoring_, rows.size() - 1));
+  list.Layout();
+}
+
+void SettingsApp::ShowRestore(size_t item) {
+  if (item >= trash_.size()) return ShowTrash();
+  restoring_ = item;
+  const TrashItem& t = trash_[item];
+  auto root = std::make_unique<Widget>("restore", "screen");
+  std::string when = format_ ? " It was deleted " + format_->Day(t.deleted_ms, device_.kernel().wall_time_ms()) +
+                                   " " + format_->Time(t.deleted_ms) + "."
+                             : "";
+  auto& dialog = root->Add(std::make_unique<os::ui::Dialog>("restore.dialog", "Restore",
+                                                            "Bring back " + t.label + "?" + when));
+  dialog.AddButton("restore.yes", "Restore", [this] {
+    Later([this] {
+      // A failure (flash full) leaves it in the trash, still listed.
+      (void)RestoreItem(device_, trash_[restoring_]);
+      ShowTrash();
+    });
+  });
+  dialog.AddButton("restore.no", "Cancel", [this] { Later([this] { ShowTrash(); }); });
+  Show(Screen::kRestore, std::move(root), "restore.yes");
 }
 
 void SettingsApp::ShowSignIn() {
@@ -140,17 +181,23 @@ void SettingsApp::SignIn() {
 
 std::vector<os::kernel::MenuItem> SettingsApp::Menu() {
   if (kind_ == Screen::kSignIn) return {{"sign_in", "Sign in", U's', [this] { SignIn(); }}};
+  if (kind_ == Screen::kTrash || kind_ == Screen::kRestore) return {};
   return {{"sync_now", "Sync now", U'n', [this] { device_.sync().SyncNow(); }},
           {"sign_in", account_.empty() ? "Sign in" : "Sign in again", U'i', [this] { ShowSignIn(); }}};
 }
 
 bool SettingsApp::OnKey(const hal::InputEvent& e) {
   if (os::ui::IsKeyDown(e, hal::Key::kBack) || os::ui::IsKeyDown(e, hal::Key::kCancel)) {
-    if (kind_ == Screen::kSync) return false;  // leaves the app
-    ++attempt_;  // a reply still to come belongs to a form that is gone
-    signing_in_ = false;
-    ShowSync();
-    return true;
+    switch (kind_) {
+      case Screen::kSync: return false;  // leaves the app
+      case Screen::kRestore: ShowTrash(); return true;
+      case Screen::kTrash: ShowSync(); return true;
+      case Screen::kSignIn:
+        ++attempt_;  // a reply still to come belongs to a form that is gone
+        signing_in_ = false;
+        ShowSync();
+        return true;
+    }
   }
   const bool used = focus_->Route(e);
   if (auto action = std::exchange(later_, nullptr)) action();

@@ -4,11 +4,15 @@
 //   sync    settings.account, settings.status, settings.last_sync, settings.pending,
 //           settings.error (only after a failure), and while deletes from the server are
 //           held by the mass-delete guard: settings.held, settings.confirm_deletes,
-//           settings.keep_records; then settings.sync_now and settings.sign_in
+//           settings.keep_records; then settings.sync_now, settings.sign_in and
+//           settings.trash ("Trash: N deleted")
 //   signin  signin.account, signin.password (masked), signin.create (a checkbox: create
 //           the account), signin.go, signin.message (progress and errors)
-// The sync screen follows the agent as it works (App::Refresh). Back goes from the form to
-// the sync screen, and from there leaves the app.
+//   trash   trash.list (what was deleted, newest first; rows trash.list.rowN) or
+//           trash.empty; Select on a row opens restore
+//   restore a dialog (restore.dialog) "Bring back ...?": restore.yes, restore.no
+// The sync screen follows the agent as it works (App::Refresh). Back goes up one screen,
+// and from the sync screen leaves the app.
 //
 // The password lives only in the form while it is open: it is never saved, in a draft or
 // anywhere on flash; the handset keeps the device token the service gives it.
@@ -16,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "apps/settings/trash_list.h"
 #include "os/kernel/app.h"
 #include "os/kernel/device.h"
 #include "os/text/format.h"
@@ -39,12 +44,14 @@ class SettingsApp final : public os::kernel::App {
   std::vector<os::kernel::MenuItem> Menu() override;
 
  private:
-  enum class Screen { kSync, kSignIn };
+  enum class Screen { kSync, kSignIn, kTrash, kRestore };
   void Show(Screen s, std::unique_ptr<os::ui::Widget> root, const std::string& focus_id);
   void ShowSync();
   void ShowSignIn();
   void SignIn();
   void Answer(std::string_view what);  // on the held deletes: "confirm" or "keep"
+  void ShowTrash();
+  void ShowRestore(size_t item);
   std::string Signature();  // what the sync screen depends on, cheaply (no record is read)
   void Later(std::function<void()> action) { later_ = std::move(action); }
 
@@ -61,6 +68,8 @@ class SettingsApp final : public os::kernel::App {
   uint64_t attempt_ = 0;         // the sign-in a reply belongs to
   bool signing_in_ = false;      // a sign-in is under way
   std::string account_;          // the account this handset syncs with ("" before sign-in)
+  std::vector<TrashItem> trash_;  // as the trash screen lists it
+  size_t restoring_ = 0;          // the item the restore dialog is about
 };
 
 }  // namespace swivel::apps

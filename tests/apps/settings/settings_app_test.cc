@@ -154,6 +154,7 @@ TEST_F(HeldDeletes, DeleteApplesThemOnTheHandset) {
   a.Run(R"(press Select
 expect no text "deletes from the server wait"
 expect text "Status: synced"
+expect text "Trash: 15 deleted"
 )");
   EXPECT_EQ(a.os().contacts().LiveCount(), 5u);
   EXPECT_EQ(a.os().trash().Count(), 15u) << "they wait in the trash for 30 days";
@@ -170,6 +171,50 @@ expect text "Status: synced"
   EXPECT_EQ(a.os().contacts().LiveCount(), 20u);
   b.Run("sync now\n");
   EXPECT_EQ(b.os().contacts().LiveCount(), 20u) << "the kept records went back up and down to B";
+}
+
+}  // namespace
+}  // namespace swivel::apps
+
+namespace swivel::apps {
+namespace {
+
+TEST_F(SettingsAppTest, ARecordDeletedByMistakeComesBackFromTheTrashAndSyncs) {
+  Phone phone(gateway);
+  phone.Run(R"(sign in anna "correct horse" create
+save contact "Ana Lima"
+save note "kept"
+sync now
+)");
+  ASSERT_EQ(phone.printed.size(), 3u);
+  const std::string id = phone.printed[0].substr(std::string("saved contact ").size(), 32);
+  phone.Run("delete contact " + id + "\nsync now\n");
+  ASSERT_EQ(phone.os().contacts().LiveCount(), 0u);
+  phone.Run(R"(press Jump+s
+expect text "Trash: 1 deleted"
+press Down
+press Down
+expect focus settings.trash
+press Select
+expect focus trash.list
+expect text "Contact: Ana Lima"
+press Select
+expect text "Bring back Contact: Ana Lima? It was deleted Today"
+expect focus restore.yes
+press Select
+expect text "The trash is empty"
+press Back
+expect text "Trash: 0 deleted"
+expect text "Pending changes: 1 record"
+wait 6000
+expect text "Pending changes: none"
+)");
+  EXPECT_EQ(phone.os().contacts().LiveCount(), 1u);
+  // Back on the server too, live, under the same id: every handset gets it back.
+  auto reader = server.SignIn("anna", "reader");
+  size_t live = 0;
+  for (const auto& r : server.PullAll(reader)) live += r.deleted() ? 0 : 1;
+  EXPECT_EQ(live, 2u);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "apps/settings/settings_text.h"
+#include "os/sync/records.h"
 #include "os/ui/stack.h"
 
 namespace swivel::apps {
@@ -15,8 +16,13 @@ using os::ui::TextField;
 using os::ui::Widget;
 
 size_t Pending(os::kernel::Device& d) {
-  return d.contacts().DirtyCount() + d.events().DirtyCount() + d.tasks().DirtyCount() +
-         d.notes().DirtyCount() + d.photos().DirtyCount();
+  size_t dirty = 0;
+  os::sync::Records all = d.records();
+  (void)os::sync::ForEachType(all, [&dirty](auto& repo, uint8_t) {
+    dirty += repo.DirtyCount();
+    return os::pim::Status::kOk;
+  });
+  return dirty;
 }
 
 }  // namespace
@@ -42,10 +48,6 @@ std::string SettingsApp::Signature() {
   const auto& agent = device_.sync();
   return agent.status() + '\n' + agent.last_error() + '\n' + std::to_string(agent.rounds()) + '\n' +
          std::to_string(Pending(device_)) + '\n' + std::to_string(device_.trash().Count());
-}
-
-void SettingsApp::OnResume() {
-  if (kind_ == Screen::kSync) ShowSync();  // what changed while another app was in front
 }
 
 bool SettingsApp::Refresh() {

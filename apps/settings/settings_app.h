@@ -38,7 +38,6 @@ class SettingsApp final : public os::kernel::App {
   os::ui::Widget* screen() override { return root_.get(); }
   os::ui::Focus* focus() override { return focus_.get(); }
   void OnCreate() override { ShowSync(); }
-  void OnResume() override;
   bool Refresh() override;
   bool OnKey(const hal::InputEvent& event) override;
   std::vector<os::kernel::MenuItem> Menu() override;

@@ -8,10 +8,6 @@
 namespace swivel::apps {
 namespace {
 
-os::sync::Records RecordsOf(os::kernel::Device& d) {
-  return {d.contacts(), d.events(), d.tasks(), d.notes(), d.photos()};
-}
-
 std::string FirstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 std::string Label(const pim::Contact& c) { return "Contact: " + DisplayName(c); }
@@ -26,7 +22,7 @@ std::string Label(const pim::Photo& p) { return "Photo: " + (p.caption().empty()
 
 std::vector<TrashItem> ListTrash(os::kernel::Device& device) {
   std::vector<TrashItem> items;
-  auto records = RecordsOf(device);
+  os::sync::Records records = device.records();
   (void)os::sync::ForEachType(records, [&items](auto& repo, uint8_t ns) {
     using M = os::sync::RecordOfT<decltype(repo)>;
     std::vector<os::pim::Trashed<M>> trashed;
@@ -40,7 +36,7 @@ std::vector<TrashItem> ListTrash(os::kernel::Device& device) {
 }
 
 os::pim::Status RestoreItem(os::kernel::Device& device, const TrashItem& item) {
-  auto records = RecordsOf(device);
+  os::sync::Records records = device.records();
   return os::sync::WithRepository(records, item.record_namespace,
                                   [&item](auto& repo) { return repo.Restore(item.id); });
 }

@@ -24,17 +24,16 @@ Device::Device(hal::Devices& devices, std::unique_ptr<storage::Store> store, Dev
       trash_purge_(devices.clock),
       drafts_(*store_),
       sync_state_(*store_),
-      sync_session_({contacts_, events_, tasks_, notes_, photos_}, sync_state_, *store_,
-                    &devices.clock),
+      sync_session_(records(), sync_state_, *store_, &devices.clock),
       kernel_(devices, std::move(options.kernel)),
       sync_agent_(devices.clock, devices.radio, devices.random, sync_session_, sync_state_,
                   [this](const std::string& line) { kernel_.SetSyncStatus(line); }, options.sync) {
   // A local change goes up soon after it is made (the agent waits for a quiet moment).
-  contacts_.set_on_local_change([this] { sync_agent_.SyncSoon(); });
-  events_.set_on_local_change([this] { sync_agent_.SyncSoon(); });
-  tasks_.set_on_local_change([this] { sync_agent_.SyncSoon(); });
-  notes_.set_on_local_change([this] { sync_agent_.SyncSoon(); });
-  photos_.set_on_local_change([this] { sync_agent_.SyncSoon(); });
+  sync::Records all = records();
+  (void)sync::ForEachType(all, [this](auto& repo, uint8_t) {
+    repo.set_on_local_change([this] { sync_agent_.SyncSoon(); });
+    return pim::Status::kOk;
+  });
   PurgeTrash();
 }
 

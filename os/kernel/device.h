@@ -17,6 +17,7 @@
 #include "os/pim/repository.h"
 #include "os/pim/trash.h"
 #include "os/storage/store.h"
+#include "os/sync/records.h"
 #include "os/sync/sync_agent.h"
 
 namespace swivel::os::kernel {
@@ -43,6 +44,8 @@ class Device {
   pim::PhotoRepository& photos() { return photos_; }
   pim::PhotoLibrary& photo_library() { return photo_library_; }  // photos with their bytes
   pim::Trash& trash() { return trash_; }
+  // The five repositories, for code that goes over every record type (os/sync/records.h).
+  sync::Records records() { return {contacts_, events_, tasks_, notes_, photos_}; }
   Drafts& drafts() { return drafts_; }
   sync::SyncState& sync_state() { return sync_state_; }
   sync::SyncAgent& sync() { return sync_agent_; }
